@@ -1,0 +1,48 @@
+import type { AppInfo } from '../../shared';
+import { describeApp } from './app-info';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { Engine } from './engine';
+import { EventHub } from './event-hub';
+import { settingsPath } from './paths';
+import { SettingsFile, createSettingsHandlers } from './settings';
+
+export interface RuntimeOptions {
+  /** Profile folder (settings, indexes, models). */
+  readonly dataDir: string;
+  /** Which host is serving; reported by `app.info`. */
+  readonly host: Exclude<AppInfo['host'], 'electron'>;
+  /** Called for exceptions that reached the dispatcher (bugs); defaults to stderr. */
+  readonly onUnexpected?: (command: string, error: unknown) => void;
+}
+
+/** Everything a single-process host (server, CLI) needs: settings file, engine, dispatcher, events. */
+export interface Runtime {
+  readonly dispatch: Dispatch;
+  readonly events: EventHub;
+  readonly settings: SettingsFile;
+  readonly engine: Engine;
+  dispose(): Promise<void>;
+}
+
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const events = new EventHub();
+  const settings = await SettingsFile.open(settingsPath(options.dataDir));
+  const engine = new Engine({ dataDir: options.dataDir, getSettings: () => settings.settings });
+  const onUnexpected =
+    options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));
+  const dispatch = createDispatcher(
+    {
+      'app.info': () => Promise.resolve(describeApp(options.host, options.dataDir)),
+      ...createSettingsHandlers(settings, events.emit),
+      ...engine.handlers(),
+    },
+    onUnexpected,
+  );
+  return {
+    dispatch,
+    events,
+    settings,
+    engine,
+    dispose: () => engine.dispose(),
+  };
+}

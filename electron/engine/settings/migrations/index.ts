@@ -1,0 +1,14 @@
+import { migrateV1ToV2 } from './002-structured-sections';
+
+/**
+ * A migration turns the file's object at `from` into the object at `from + 1`. Each one lives in its own
+ * numbered file and is never edited once released; they run in order, and the result is validated
+ * against the current schema before anything is written.
+ */
+export interface Migration {
+  readonly from: number;
+  readonly describe: string;
+  readonly migrate: (previous: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migrateV1ToV2];

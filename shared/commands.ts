@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+import { GpuStatusSchema } from './gpu';
+import { LICENSE_ID, LicenseStatusSchema } from './license';
+import { MODEL_ID } from './model';
+import { SettingsPatchSchema, SettingsViewSchema } from './settings';
+
+/** Commands that take no arguments still take an object, so extra fields are rejected, not ignored. */
+export const NoInput = z.strictObject({});
+
+export const HOSTS = ['electron', 'server', 'cli'] as const;
+
+export const AppInfoSchema = z.strictObject({
+  name: z.literal('Polyseek'),
+  version: z.string(),
+  host: z.enum(HOSTS),
+  platform: z.string(),
+  arch: z.string(),
+  versions: z.strictObject({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable() }),
+  /** Folder holding settings, indexes and downloaded models. */
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+interface CommandSpec {
+  /** One line for `--help`, logs and API listings. */
+  readonly summary: string;
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+/**
+ * The whole command surface of Polyseek. Adding a command is one entry here plus its handler;
+ * hosts, the preload API, the HTTP routes and the renderer client derive from this object.
+ */
+export const commands = {
+  'app.info': { summary: 'Version, host and data folder', input: NoInput, output: AppInfoSchema },
+  'settings.get': {
+    summary: 'Current settings and any problem reading them',
+    input: NoInput,
+    output: SettingsViewSchema,
+  },
+  'settings.set': {
+    summary: 'Change encoder or compute settings',
+    input: SettingsPatchSchema,
+    output: SettingsViewSchema,
+  },
+  'license.status': {
+    summary: 'Whether the CC-BY-NC-4.0 model licence was acknowledged',
+    input: NoInput,
+    output: LicenseStatusSchema,
+  },
+  'license.accept': {
+    summary: 'Record the non-commercial-use acknowledgment for the model licence',
+    input: z.strictObject({
+      licenseId: z.literal(LICENSE_ID),
+      modelId: z.literal(MODEL_ID),
+      nonCommercialOnly: z.literal(true),
+    }),
+    output: LicenseStatusSchema,
+  },
+  'gpu.status': {
+    summary: 'Execution providers known, the one in use and why any fallback happened',
+    input: NoInput,
+    output: GpuStatusSchema,
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+/** What a caller sends (before defaults). */
+export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
+/** What a handler receives (after validation). */
+export type ParsedInput<K extends CommandName> = z.output<Commands[K]['input']>;
+export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
+
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}

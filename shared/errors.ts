@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. Hosts, the CLI and the UI switch on these; never rename one, only add.
+ * The message beside each code is for people and may change.
+ */
+export const ERROR_CODES = [
+  /** The input did not match the command's schema (wrong types, extra fields, too long). */
+  'INVALID_INPUT',
+  /** No command of that name exists in the contract. */
+  'UNKNOWN_COMMAND',
+  /** The HTTP request carried no valid bearer token. */
+  'UNAUTHORIZED',
+  /** The request was refused for where it came from (foreign origin, foreign IPC sender). */
+  'FORBIDDEN',
+  /** The request body exceeded the host's size limit. */
+  'PAYLOAD_TOO_LARGE',
+  /** The settings file could not be read as valid settings; a backup was kept. */
+  'SETTINGS_CORRUPT',
+  /** The settings file was written by a newer Polyseek; it is left untouched and read-only. */
+  'SETTINGS_TOO_NEW',
+  /** Writing the settings file failed (disk full, permissions); the previous file is intact. */
+  'SETTINGS_WRITE_FAILED',
+  /** A model operation was attempted before the CC-BY-NC-4.0 acknowledgment was recorded. */
+  'LICENSE_NOT_ACCEPTED',
+  /** The engine process is not running (starting, restarting or given up). */
+  'ENGINE_UNAVAILABLE',
+  /** The engine process died while handling the request. */
+  'ENGINE_CRASHED',
+  /** The operation did not finish in time. */
+  'TIMEOUT',
+  /** The operation was cancelled by the caller. */
+  'CANCELLED',
+  /** A handler returned a value that does not match its own output schema (a bug). */
+  'INVALID_OUTPUT',
+  /** Anything unexpected; the message carries the context. */
+  'INTERNAL',
+] as const;
+
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const ResultErrorSchema = z.strictObject({ code: ErrorCodeSchema, message: z.string() });
+
+/** An error with a stable code, thrown inside a process and turned into a Result at its boundary. */
+export class PolyseekError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PolyseekError';
+    this.code = code;
+  }
+}
+
+/** The message of anything thrown, for error context strings. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

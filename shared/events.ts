@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+import { LicenseStatusSchema } from './license';
+import { err, ok, type Result } from './result';
+import { SettingsViewSchema } from './settings';
+import { parseUnknown } from './parse';
+
+export const ENGINE_STATES = ['starting', 'ready', 'restarting', 'failed', 'stopped'] as const;
+
+export const EngineStateSchema = z.strictObject({
+  state: z.enum(ENGINE_STATES),
+  /** Restarts since the host started. */
+  restarts: z.int().min(0),
+  /** Why the engine is not ready, in words. */
+  message: z.string().nullable(),
+});
+export type EngineState = z.infer<typeof EngineStateSchema>;
+
+/** Events pushed from hosts to clients. Adding an event is one entry here. */
+export const events = {
+  'engine.state': EngineStateSchema,
+  'settings.changed': SettingsViewSchema,
+  'license.changed': LicenseStatusSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+export type PolyseekEvent = { [K in EventName]: { readonly name: K; readonly payload: EventPayload<K> } }[EventName];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}
+
+/** Validates an event envelope `{ name, payload }` received from another process. */
+export function parseEvent(value: unknown): Result<PolyseekEvent> {
+  if (typeof value !== 'object' || value === null) return err('INVALID_INPUT', 'event: expected an object');
+  const { name, payload } = value as { name?: unknown; payload?: unknown };
+  if (!isEventName(name)) return err('INVALID_INPUT', `event: unknown name ${JSON.stringify(name)}`);
+  const parsed = parseUnknown(events[name], payload);
+  return parsed.ok ? ok({ name, payload: parsed.value } as PolyseekEvent) : parsed;
+}

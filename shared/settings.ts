@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+import { LicenseAcceptanceSchema } from './license';
+import { DimsSchema, PrecisionSchema, ProviderPreferenceSchema, TaskSchema } from './model';
+
+/** Bump with a new numbered migration in electron/engine/settings/migrations/. */
+export const SETTINGS_VERSION = 2;
+
+export const MAX_PATH_LENGTH = 4096;
+export const MAX_ROOTS = 1000;
+export const MAX_THREADS = 256;
+
+const encoderFields = {
+  /** Adapter used to embed search queries. */
+  queryTask: TaskSchema,
+  /** Adapter used to embed indexed passages; changing it needs new vectors. */
+  passageTask: TaskSchema,
+  /** Prepend config.json's task instruction ("Represent the query for …") for tasks that have one. */
+  instructionPrefix: z.boolean(),
+  /** Matryoshka dimension stored in the index; smaller is faster and smaller, slightly less accurate. */
+  dims: DimsSchema,
+  /** Weights to load: fp32 (reference), fp16, or int8 (≈2.4× faster on CPU, cosine ≈ 0.9995). */
+  precision: PrecisionSchema,
+};
+
+const computeFields = {
+  /** Execution provider preference; `auto` tries GPUs and falls back to CPU with a reason. */
+  provider: ProviderPreferenceSchema,
+  /** Intra-op threads for the encoder; 0 lets Polyseek pick the physical core count. */
+  threads: z.int().min(0).max(MAX_THREADS),
+};
+
+export const EncoderSettingsSchema = z.strictObject(encoderFields);
+export const ComputeSettingsSchema = z.strictObject(computeFields);
+
+export const RootSchema = z.strictObject({
+  /** Absolute folder path as the person chose it. */
+  path: z.string().min(1).max(MAX_PATH_LENGTH),
+  addedAt: z.iso.datetime(),
+});
+export type Root = z.infer<typeof RootSchema>;
+
+export const SettingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  encoder: EncoderSettingsSchema,
+  compute: ComputeSettingsSchema,
+  roots: z.array(RootSchema).max(MAX_ROOTS),
+  /** The CC-BY-NC-4.0 acknowledgment; null until accepted. */
+  license: LicenseAcceptanceSchema.nullable(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  encoder: {
+    queryTask: 'retrieval.query',
+    passageTask: 'retrieval.passage',
+    instructionPrefix: true,
+    dims: 1024,
+    precision: 'fp32',
+  },
+  compute: { provider: 'auto', threads: 0 },
+  roots: [],
+  license: null,
+};
+
+/** What `settings.set` may change. Roots and the licence have their own commands. */
+export const SettingsPatchSchema = z.strictObject({
+  encoder: z.strictObject(encoderFields).partial().optional(),
+  compute: z.strictObject(computeFields).partial().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+/** Why the settings in use are not simply what the file said. */
+export const SettingsProblemSchema = z.strictObject({
+  code: z.enum(['SETTINGS_CORRUPT', 'SETTINGS_TOO_NEW', 'SETTINGS_WRITE_FAILED']),
+  message: z.string(),
+  /** Copy of the unreadable file, kept so nothing is lost. */
+  backupPath: z.string().nullable(),
+  /** Top-level sections replaced by defaults because they could not be read. */
+  resetSections: z.array(z.string()),
+});
+export type SettingsProblem = z.infer<typeof SettingsProblemSchema>;
+
+export const SettingsViewSchema = z.strictObject({
+  settings: SettingsSchema,
+  /** Where the file lives. */
+  path: z.string(),
+  /** Set while the file is read-only to this build (written by a newer version). */
+  readOnly: z.boolean(),
+  problem: SettingsProblemSchema.nullable(),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;
