@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 import { LicenseStatusSchema } from './license';
+import { parseUnknown } from './parse';
 import { err, ok, type Result } from './result';
 import { SettingsViewSchema } from './settings';
-import { parseUnknown } from './parse';
 
 export const ENGINE_STATES = ['starting', 'ready', 'restarting', 'failed', 'stopped'] as const;
 

@@ -1,5 +1,4 @@
 import packageJson from '../../package.json' with { type: 'json' };
-
 import type { AppInfo } from '../../shared';
 
 export const APP_VERSION: string = packageJson.version;

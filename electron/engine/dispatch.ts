@@ -5,7 +5,9 @@ import {
   errorMessage,
   isCommandName,
   parseUnknown,
+  type CommandInput,
   type CommandName,
+  type CommandOutput,
   type Result,
 } from '../../shared';
 import type { CommandContext, Handler, Handlers } from './handlers';
@@ -28,7 +30,7 @@ export function createDispatcher(handlers: Handlers, onUnexpected?: (name: strin
     if (!parsed.ok) return err('INVALID_INPUT', `${name}: ${parsed.error.message}`);
     try {
       const handler = handlers[name] as Handler<CommandName>;
-      const value = await handler(parsed.value as never, context);
+      const value = await handler(parsed.value, context);
       const checked = parseUnknown(commands[name].output, value, 'INVALID_OUTPUT');
       if (!checked.ok) onUnexpected?.(name, new Error(checked.error.message));
       return checked.ok
@@ -40,4 +42,17 @@ export function createDispatcher(handlers: Handlers, onUnexpected?: (name: strin
       return err('INTERNAL', `${name}: ${errorMessage(error)}`);
     }
   };
+}
+
+/** A dispatcher typed by the contract, for in-process callers (the CLI, tests). */
+export type Invoke = <K extends CommandName>(
+  name: K,
+  input: CommandInput<K>,
+  context?: CommandContext,
+) => Promise<Result<CommandOutput<K>>>;
+
+/** Safe because the dispatcher validates every output against the command's own schema. */
+export function typedInvoke(dispatch: Dispatch): Invoke {
+  return <K extends CommandName>(name: K, input: CommandInput<K>, context?: CommandContext) =>
+    dispatch(name, input, context) as Promise<Result<CommandOutput<K>>>;
 }

@@ -1,4 +1,4 @@
-export { createDispatcher, type Dispatch } from './dispatch';
+export { createDispatcher, typedInvoke, type Dispatch, type Invoke } from './dispatch';
 export { ENGINE_COMMANDS, Engine, type EngineCommand, type EngineOptions } from './engine';
 export type { CommandContext, EventSink, Handler, Handlers } from './handlers';
 export { defaultDataDir, settingsPath } from './paths';

@@ -1,6 +1,6 @@
 import type { AppInfo } from '../../shared';
 import { describeApp } from './app-info';
-import { createDispatcher, type Dispatch } from './dispatch';
+import { createDispatcher, typedInvoke, type Dispatch, type Invoke } from './dispatch';
 import { Engine } from './engine';
 import { EventHub } from './event-hub';
 import { settingsPath } from './paths';
@@ -18,6 +18,8 @@ export interface RuntimeOptions {
 /** Everything a single-process host (server, CLI) needs: settings file, engine, dispatcher, events. */
 export interface Runtime {
   readonly dispatch: Dispatch;
+  /** `dispatch` typed by the contract. */
+  readonly invoke: Invoke;
   readonly events: EventHub;
   readonly settings: SettingsFile;
   readonly engine: Engine;
@@ -40,6 +42,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   );
   return {
     dispatch,
+    invoke: typedInvoke(dispatch),
     events,
     settings,
     engine,

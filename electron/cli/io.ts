@@ -1,0 +1,38 @@
+import { createInterface } from 'node:readline/promises';
+
+/** Everything the CLI touches outside itself, so tests can run it in-process. */
+export interface CliIo {
+  /** Writes to stdout (results). */
+  out(text: string): void;
+  /** Writes to stderr (progress, warnings, errors). */
+  err(text: string): void;
+  /** True when a person can answer prompts. */
+  readonly interactive: boolean;
+  ask(question: string): Promise<string>;
+  readonly env: NodeJS.ProcessEnv;
+  /** Resolves with the signal name when the process is asked to stop. */
+  waitForStop(): Promise<string>;
+}
+
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    ask: async (question) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+    env: process.env,
+    waitForStop: () =>
+      new Promise((resolve) => {
+        const stop = (signal: string): void => resolve(signal);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+  };
+}

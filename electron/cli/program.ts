@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+
+import { APP_VERSION } from '../engine/app-info';
+import { defaultDataDir } from '../engine/paths';
+import { registerLicense } from './commands/license';
+import { registerServe } from './commands/serve';
+import { registerSettings } from './commands/settings';
+import { registerStatus } from './commands/status';
+import { CliFailure, unexpected, type GlobalOptions } from './context';
+import type { CliIo } from './io';
+
+export function createProgram(io: CliIo): Command {
+  const program = new Command('polyseek')
+    .description('Private, offline multilingual search over your own documents.')
+    .version(APP_VERSION, '-V, --version')
+    .option('--data-dir <dir>', 'profile folder (settings, indexes, models)', defaultDataDir(io.env))
+    .option('--json', 'print results as JSON')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  registerStatus(program, io);
+  registerServe(program, io);
+  registerSettings(program, io);
+  registerLicense(program, io);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code: 0 done, 1 the command failed, 2 bad usage. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = createProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CliFailure) return error.exitCode;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    try {
+      unexpected(io, program.opts<GlobalOptions>(), error);
+    } catch (failure) {
+      if (failure instanceof CliFailure) return failure.exitCode;
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,42 @@
+import { openRuntime } from '../engine/runtime';
+import { checkBindPolicy } from './bind-policy';
+import { startHttpServer, type RunningHttpServer } from './http-server';
+
+export interface ServeOptions {
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  readonly token: string | null;
+  readonly rendererDir: string;
+}
+
+export interface RunningServe extends RunningHttpServer {
+  /** Stops accepting requests and releases the engine. */
+  stop(): Promise<void>;
+}
+
+/** Opens the profile and serves it over HTTP; the bind policy is checked before anything is opened. */
+export async function serve(options: ServeOptions): Promise<RunningServe> {
+  checkBindPolicy(options.host, options.token);
+  const runtime = await openRuntime({ dataDir: options.dataDir, host: 'server' });
+  try {
+    const http = await startHttpServer({
+      runtime,
+      host: options.host,
+      port: options.port,
+      token: options.token,
+      rendererDir: options.rendererDir,
+      initialEvents: () => [{ name: 'engine.state', payload: { state: 'ready', restarts: 0, message: null } }],
+    });
+    return {
+      ...http,
+      stop: async () => {
+        await http.close();
+        await runtime.dispose();
+      },
+    };
+  } catch (error) {
+    await runtime.dispose();
+    throw error;
+  }
+}

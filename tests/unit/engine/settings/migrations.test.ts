@@ -1,0 +1,66 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { SETTINGS_VERSION, SettingsSchema } from '../../../../shared';
+import { MIGRATIONS, SettingsFile } from '../../../../electron/engine/settings';
+import { useTempDirs } from '../../../fixtures/temp-dir';
+
+const tempDir = useTempDirs();
+
+/** A settings file as the first Polyseek layout (version 1) wrote it. */
+const version1 = {
+  version: 1,
+  adapter: 'text-matching',
+  dims: 512,
+  provider: 'cpu',
+  threads: 2,
+  roots: ['/home/ana/Papers', '/home/ana/Notes'],
+  licenseAcceptedAt: '2026-03-04T05:06:07.000Z',
+};
+
+describe('settings migrations', () => {
+  it('has one step for every version below the current one', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: SETTINGS_VERSION - 1 }, (_, i) => i + 1));
+  });
+
+  it('migrates version 1 to the current version, keeping every piece of user data', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'settings.json');
+    await writeFile(path, JSON.stringify(version1));
+    const file = await SettingsFile.open(path);
+    const { settings, problem } = file.view();
+    expect(problem).toBeNull();
+    expect(settings.version).toBe(SETTINGS_VERSION);
+    expect(settings.encoder).toMatchObject({ passageTask: 'text-matching', queryTask: 'retrieval.query', dims: 512 });
+    expect(settings.compute).toEqual({ provider: 'cpu', threads: 2 });
+    expect(settings.roots.map((r) => r.path)).toEqual(version1.roots);
+    expect(settings.license).toMatchObject({ acceptedAt: version1.licenseAcceptedAt, nonCommercialOnly: true });
+    // The migrated file is written, and the original is kept beside it.
+    expect(SettingsSchema.parse(JSON.parse(await readFile(path, 'utf8')))).toEqual(settings);
+    expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).toEqual(version1);
+  });
+
+  it('keeps the original and reports it when a migration fails', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'settings.json');
+    await writeFile(path, JSON.stringify(version1));
+    const broken = [
+      {
+        from: 1,
+        describe: 'throws',
+        migrate: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
+    const file = await SettingsFile.open(path, { migrations: broken });
+    expect(file.view().problem).toMatchObject({
+      code: 'SETTINGS_CORRUPT',
+      message: expect.stringContaining('boom') as string,
+    });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(version1);
+    expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).toEqual(version1);
+  });
+});
