@@ -91,7 +91,9 @@ export default defineConfig(
         'error',
         {
           paths: [{ name: 'electron', message: 'the engine and the contract run without Electron (layer rule).' }],
-          patterns: [{ regex: '^electron/', message: 'the engine and the contract run without Electron (layer rule).' }],
+          patterns: [
+            { regex: '^electron/', message: 'the engine and the contract run without Electron (layer rule).' },
+          ],
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { EngineStateSchema } from './events';
 import { GpuStatusSchema } from './gpu';
 import { LICENSE_ID, LicenseStatusSchema } from './license';
 import { MODEL_ID } from './model';
@@ -35,6 +36,11 @@ interface CommandSpec {
  */
 export const commands = {
   'app.info': { summary: 'Version, host and data folder', input: NoInput, output: AppInfoSchema },
+  'engine.status': {
+    summary: 'Whether the engine process is ready, restarting or failed',
+    input: NoInput,
+    output: EngineStateSchema,
+  },
   'settings.get': {
     summary: 'Current settings and any problem reading them',
     input: NoInput,

@@ -1,10 +1,12 @@
-import type { AppInfo } from '../../shared';
+import type { AppInfo, EngineState } from '../../shared';
 import { describeApp } from './app-info';
 import { createDispatcher, typedInvoke, type Dispatch, type Invoke } from './dispatch';
 import { Engine } from './engine';
 import { EventHub } from './event-hub';
 import { settingsPath } from './paths';
 import { SettingsFile, createSettingsHandlers } from './settings';
+
+export const READY: EngineState = { state: 'ready', restarts: 0, message: null };
 
 export interface RuntimeOptions {
   /** Profile folder (settings, indexes, models). */
@@ -35,6 +37,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const dispatch = createDispatcher(
     {
       'app.info': () => Promise.resolve(describeApp(options.host, options.dataDir)),
+      // One process: the engine is ready as soon as the runtime exists.
+      'engine.status': () => Promise.resolve(READY),
       ...createSettingsHandlers(settings, events.emit),
       ...engine.handlers(),
     },

@@ -1,4 +1,4 @@
-import { openRuntime } from '../engine/runtime';
+import { READY, openRuntime } from '../engine/runtime';
 import { checkBindPolicy } from './bind-policy';
 import { startHttpServer, type RunningHttpServer } from './http-server';
 
@@ -26,7 +26,7 @@ export async function serve(options: ServeOptions): Promise<RunningServe> {
       port: options.port,
       token: options.token,
       rendererDir: options.rendererDir,
-      initialEvents: () => [{ name: 'engine.state', payload: { state: 'ready', restarts: 0, message: null } }],
+      initialEvents: () => [{ name: 'engine.state', payload: READY }],
     });
     return {
       ...http,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { COMMAND_NAMES, commands, type CommandName } from '../../../shared';
 import { MAX_BODY_BYTES, serve, type RunningServe } from '../../../electron/server';
+import { COMMAND_NAMES, commands, type CommandName } from '../../../shared';
 import { useTempDirs } from '../../fixtures/temp-dir';
 
 const tempDir = useTempDirs();
@@ -58,7 +58,7 @@ function send(
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = null;
+          let body: unknown;
           try {
             body = JSON.parse(text);
           } catch {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, PolyseekError } from '../../../shared';
 import { createDispatcher } from '../../../electron/engine/dispatch';
 import type { Handlers } from '../../../electron/engine/handlers';
+import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, PolyseekError } from '../../../shared';
 
 const view = { settings: DEFAULT_SETTINGS, path: '/tmp/settings.json', readOnly: false, problem: null };
 const license = { accepted: false, licenseId: LICENSE_ID, modelId: MODEL_ID, acceptedAt: null } as const;
@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
         versions: { node: '20', electron: null, chrome: null },
         dataDir: '/tmp',
       }),
+    'engine.status': () => Promise.resolve({ state: 'ready' as const, restarts: 0, message: null }),
     'settings.get': () => Promise.resolve(view),
     'settings.set': () => Promise.resolve(view),
     'license.status': () => Promise.resolve(license),

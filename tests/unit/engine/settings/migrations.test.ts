@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { SETTINGS_VERSION, SettingsSchema } from '../../../../shared';
 import { MIGRATIONS, SettingsFile } from '../../../../electron/engine/settings';
+import { SETTINGS_VERSION, SettingsSchema } from '../../../../shared';
 import { useTempDirs } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDirs();

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../../shared';
 import { SettingsFile } from '../../../../electron/engine/settings';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION } from '../../../../shared';
 import { useTempDirs } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDirs();

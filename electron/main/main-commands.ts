@@ -1,0 +1,95 @@
+import {
+  COMMAND_NAMES,
+  PolyseekError,
+  type CommandName,
+  type EngineState,
+  type Result,
+  type Settings,
+} from '../../shared';
+import { describeApp } from '../engine/app-info';
+import { createDispatcher, type Dispatch } from '../engine/dispatch';
+import type { EventSink, Handler, Handlers } from '../engine/handlers';
+import { createSettingsHandlers, type SettingsCommand, type SettingsFile } from '../engine/settings';
+
+/** What main needs from the engine process (the supervisor, or a stub in tests). */
+export interface EngineClient {
+  /** The engine process's lifecycle state, as last reported in `engine.state` events. */
+  readonly state: EngineState;
+  request(name: string, input: unknown): Promise<Result<unknown>>;
+  updateSettings(settings: Settings): void;
+}
+
+/** Served in main, which owns the settings file; every other command belongs to the engine process. */
+type MainCommand = 'app.info' | 'engine.status' | SettingsCommand;
+const MAIN_COMMANDS: ReadonlySet<CommandName> = new Set<MainCommand>([
+  'app.info',
+  'engine.status',
+  'settings.get',
+  'settings.set',
+  'license.status',
+  'license.accept',
+]);
+type ForwardedCommand = Exclude<CommandName, MainCommand>;
+
+export interface MainCommandsOptions {
+  /** Electron's userData folder, the profile shared with the CLI and server. */
+  readonly dataDir: string;
+  readonly settings: SettingsFile;
+  readonly engine: EngineClient;
+  readonly emit: EventSink;
+  /** Chromium's view of the GPU (`app.getGPUFeatureStatus()`), merged into `gpu.status`. */
+  readonly gpuFeatureStatus: () => object;
+  /** Bugs that reached the dispatcher; defaults to stderr. */
+  readonly onUnexpected?: (command: string, error: unknown) => void;
+}
+
+export interface MainCommands {
+  readonly dispatch: Dispatch;
+  dispose(): void;
+}
+
+/**
+ * Main serves what it owns (app info, the settings file, the licence record) and forwards the engine's
+ * commands to the worker. Every settings change is pushed to the worker, which never reads the file.
+ */
+export function createMainCommands(options: MainCommandsOptions): MainCommands {
+  const { engine } = options;
+  const forwarded = forwardEngineCommands(engine);
+  const handlers: Handlers = {
+    'app.info': () => Promise.resolve(describeApp('electron', options.dataDir)),
+    'engine.status': () => Promise.resolve(engine.state),
+    ...createSettingsHandlers(options.settings, options.emit),
+    ...forwarded,
+    'gpu.status': async (input, context) => ({
+      ...(await forwarded['gpu.status'](input, context)),
+      electronGpu: stringEntries(options.gpuFeatureStatus()),
+    }),
+  };
+  const onUnexpected =
+    options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));
+  const stopPushing = options.settings.onChange((view) => engine.updateSettings(view.settings));
+  return { dispatch: createDispatcher(handlers, onUnexpected), dispose: stopPushing };
+}
+
+/**
+ * Derived from the contract rather than the engine's own list, so main never imports the engine (whose
+ * modules lazily load ORT) and a new engine command needs no change here.
+ */
+function forwardEngineCommands(engine: EngineClient): Pick<Handlers, ForwardedCommand> {
+  const table: Partial<Record<ForwardedCommand, Handler<ForwardedCommand>>> = {};
+  for (const name of COMMAND_NAMES.filter((n): n is ForwardedCommand => !MAIN_COMMANDS.has(n))) {
+    // The worker's answer is checked against the command's output schema by main's dispatcher too.
+    table[name] = async (input) => {
+      const result = await engine.request(name, input);
+      if (!result.ok) throw new PolyseekError(result.error.code, result.error.message);
+      return result.value as never;
+    };
+  }
+  return table as Pick<Handlers, ForwardedCommand>;
+}
+
+function stringEntries(value: object): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}

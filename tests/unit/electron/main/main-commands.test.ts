@@ -1,0 +1,141 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { settingsPath } from '../../../../electron/engine/paths';
+import { SettingsFile } from '../../../../electron/engine/settings';
+import { createMainCommands, type EngineClient } from '../../../../electron/main/main-commands';
+import { LICENSE_ID, MODEL_ID, err, ok, type GpuStatus, type PolyseekEvent, type Result } from '../../../../shared';
+
+let dataDir: string;
+let settings: SettingsFile;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'polyseek-main-commands-'));
+  settings = await SettingsFile.open(settingsPath(dataDir));
+});
+
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const workerGpu: GpuStatus = {
+  preference: 'auto',
+  ortBackends: [{ name: 'cpu', bundled: true }],
+  ortError: null,
+  active: null,
+  fallbackReason: null,
+  electronGpu: null,
+};
+
+function setup(answer: (name: string, input: unknown) => Result<unknown> = () => ok(workerGpu)) {
+  const engine = {
+    state: { state: 'restarting' as const, restarts: 2, message: 'engine exited (SIGKILL)' },
+    request: vi.fn<EngineClient['request']>((name, input) => Promise.resolve(answer(name, input))),
+    updateSettings: vi.fn<EngineClient['updateSettings']>(),
+  };
+  const events: PolyseekEvent[] = [];
+  const onUnexpected = vi.fn();
+  const commands = createMainCommands({
+    dataDir,
+    settings,
+    engine,
+    emit: (event) => events.push(event),
+    gpuFeatureStatus: () => ({ gpu_compositing: 'enabled', webgl: 'unavailable_off', bogus: 3 }),
+    onUnexpected,
+  });
+  return { commands, engine, events, onUnexpected };
+}
+
+describe('createMainCommands', () => {
+  it('answers app.info itself, as the electron host', async () => {
+    const { commands, engine } = setup();
+    const result = await commands.dispatch('app.info', {});
+    expect(result).toMatchObject({ ok: true, value: { name: 'Polyseek', host: 'electron', dataDir } });
+    expect(engine.request).not.toHaveBeenCalled();
+  });
+
+  it('answers engine.status from the supervisor, without asking the engine process', async () => {
+    const { commands, engine } = setup();
+    expect(await commands.dispatch('engine.status', {})).toEqual({
+      ok: true,
+      value: { state: 'restarting', restarts: 2, message: 'engine exited (SIGKILL)' },
+    });
+    expect(engine.request).not.toHaveBeenCalled();
+  });
+
+  it('serves settings from the file and pushes every change to the engine', async () => {
+    const { commands, engine, events } = setup();
+    await expect(commands.dispatch('settings.get', {})).resolves.toMatchObject({
+      ok: true,
+      value: { path: settingsPath(dataDir), settings: { compute: { provider: 'auto' } } },
+    });
+    const set = await commands.dispatch('settings.set', { compute: { provider: 'cpu' } });
+    expect(set).toMatchObject({ ok: true, value: { settings: { compute: { provider: 'cpu' } } } });
+    expect(JSON.parse(await readFile(settingsPath(dataDir), 'utf8'))).toMatchObject({ compute: { provider: 'cpu' } });
+    expect(engine.updateSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ compute: { provider: 'cpu', threads: 0 } }),
+    );
+    expect(events.map((event) => event.name)).toEqual(['settings.changed']);
+    expect(engine.request).not.toHaveBeenCalled();
+  });
+
+  it('records the licence in main and tells the engine', async () => {
+    const { commands, engine, events } = setup();
+    const accepted = await commands.dispatch('license.accept', {
+      licenseId: LICENSE_ID,
+      modelId: MODEL_ID,
+      nonCommercialOnly: true,
+    });
+    expect(accepted).toMatchObject({ ok: true, value: { accepted: true } });
+    expect(engine.updateSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ license: expect.objectContaining({ licenseId: LICENSE_ID }) as unknown }),
+    );
+    expect(events.map((event) => event.name)).toEqual(['settings.changed', 'license.changed']);
+  });
+
+  it('forwards gpu.status to the engine and adds Chromium’s GPU status (strings only)', async () => {
+    const { commands, engine } = setup();
+    const result = await commands.dispatch('gpu.status', {});
+    expect(engine.request).toHaveBeenCalledWith('gpu.status', {});
+    expect(result).toEqual({
+      ok: true,
+      value: { ...workerGpu, electronGpu: { gpu_compositing: 'enabled', webgl: 'unavailable_off' } },
+    });
+  });
+
+  it('keeps the engine’s error code', async () => {
+    const { commands } = setup(() => err('ENGINE_CRASHED', 'gpu.status: the engine stopped (exit code 1)'));
+    await expect(commands.dispatch('gpu.status', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'ENGINE_CRASHED', message: 'gpu.status: the engine stopped (exit code 1)' },
+    });
+  });
+
+  it('refuses an engine answer that breaks the contract', async () => {
+    const { commands, onUnexpected } = setup(() => ok({ preference: 'quantum' }));
+    await expect(commands.dispatch('gpu.status', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_OUTPUT' },
+    });
+    expect(onUnexpected).toHaveBeenCalled();
+  });
+
+  it('validates input before anything reaches the engine', async () => {
+    const { commands, engine } = setup();
+    await expect(commands.dispatch('gpu.status', { provider: 'cuda' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(engine.request).not.toHaveBeenCalled();
+  });
+
+  it('stops pushing settings once disposed', async () => {
+    const { commands, engine } = setup();
+    commands.dispose();
+    await settings.update((s) => ({ ...s, compute: { ...s.compute, threads: 4 } }));
+    expect(engine.updateSettings).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,169 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { Engine, type EngineOptions } from '../../../../electron/engine/engine';
+import type { WorkerMessage } from '../../../../electron/engine/worker-protocol';
+import type { ParentChannel } from '../../../../electron/worker/parent-channel';
+import { startWorkerHost } from '../../../../electron/worker/worker-host';
+import { DEFAULT_SETTINGS, PolyseekError } from '../../../../shared';
+
+/** The parent's end, in memory: `send` delivers to the worker, `posted` is what the worker answered. */
+class FakeParent implements ParentChannel {
+  readonly posted: WorkerMessage[] = [];
+  private listener: (message: unknown) => void = () => undefined;
+  private disconnectListener: () => void = () => undefined;
+
+  post(message: WorkerMessage): void {
+    this.posted.push(message);
+  }
+  onMessage(listener: (message: unknown) => void): void {
+    this.listener = listener;
+  }
+  onDisconnect(listener: () => void): void {
+    this.disconnectListener = listener;
+  }
+  send(message: unknown): void {
+    this.listener(message);
+  }
+  disconnect(): void {
+    this.disconnectListener();
+  }
+  responses(): Extract<WorkerMessage, { type: 'response' }>[] {
+    return this.posted.filter((m): m is Extract<WorkerMessage, { type: 'response' }> => m.type === 'response');
+  }
+}
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'polyseek-worker-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function start(createEngine?: (options: EngineOptions) => Engine) {
+  const parent = new FakeParent();
+  const exit = vi.fn();
+  const log = vi.fn();
+  const engines: Engine[] = [];
+  startWorkerHost(parent, {
+    exit,
+    log,
+    createEngine: (options) => {
+      const engine = createEngine ? createEngine(options) : new Engine(options);
+      engines.push(engine);
+      return engine;
+    },
+  });
+  return { parent, exit, log, engines };
+}
+
+const init = (dir: string) => ({ type: 'init', dataDir: dir, settings: DEFAULT_SETTINGS });
+
+describe('startWorkerHost', () => {
+  it('answers ENGINE_UNAVAILABLE before init, then ready after it', async () => {
+    const { parent, engines } = start();
+    parent.send({ type: 'request', id: 1, name: 'gpu.status', input: {} });
+    await vi.waitFor(() => expect(parent.responses()).toHaveLength(1));
+    expect(parent.responses()[0]?.result).toMatchObject({ ok: false, error: { code: 'ENGINE_UNAVAILABLE' } });
+    parent.send(init(dataDir));
+    expect(parent.posted.at(-1)).toEqual({ type: 'ready' });
+    expect(engines[0]?.dataDir).toBe(dataDir);
+  });
+
+  it('serves gpu.status with the settings the parent pushed last', async () => {
+    const { parent } = start();
+    parent.send(init(dataDir));
+    parent.send({ type: 'request', id: 1, name: 'gpu.status', input: {} });
+    await vi.waitFor(() => expect(parent.responses()).toHaveLength(1));
+    expect(parent.responses()[0]).toMatchObject({ id: 1, result: { ok: true, value: { preference: 'auto' } } });
+
+    parent.send({ type: 'settings', settings: { ...DEFAULT_SETTINGS, compute: { provider: 'cpu', threads: 0 } } });
+    parent.send({ type: 'request', id: 2, name: 'gpu.status', input: {} });
+    await vi.waitFor(() => expect(parent.responses()).toHaveLength(2));
+    expect(parent.responses()[1]).toMatchObject({ id: 2, result: { ok: true, value: { preference: 'cpu' } } });
+  });
+
+  it('refuses commands the parent owns, and validates input like every host', async () => {
+    const { parent } = start();
+    parent.send(init(dataDir));
+    parent.send({ type: 'request', id: 1, name: 'settings.get', input: {} });
+    parent.send({ type: 'request', id: 2, name: 'gpu.status', input: { force: true } });
+    parent.send({ type: 'request', id: 3, name: 'shell.exec', input: {} });
+    await vi.waitFor(() => expect(parent.responses()).toHaveLength(3));
+    const byId = new Map(parent.responses().map((r) => [r.id, r.result]));
+    expect(byId.get(1)).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_COMMAND', message: 'settings.get is not served by the engine' },
+    });
+    expect(byId.get(2)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(byId.get(3)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+  });
+
+  it('drops invalid messages and a second init, answering nothing', () => {
+    const { parent, log, engines } = start();
+    parent.send({ type: 'request', id: -1, name: 'gpu.status', input: {} });
+    parent.send(null);
+    parent.send(init(dataDir));
+    parent.send(init('/elsewhere'));
+    expect(parent.posted).toEqual([{ type: 'ready' }]);
+    expect(engines).toHaveLength(1);
+    expect(log).toHaveBeenCalledTimes(3);
+  });
+
+  it('aborts a command the parent cancels', async () => {
+    class SlowEngine extends Engine {
+      override handlers(): ReturnType<Engine['handlers']> {
+        return {
+          'gpu.status': (_input, { signal }) =>
+            new Promise((_resolve, reject) =>
+              signal?.addEventListener('abort', () => reject(new PolyseekError('CANCELLED', 'gpu.status: cancelled'))),
+            ),
+        };
+      }
+    }
+    const { parent } = start((options) => new SlowEngine(options));
+    parent.send(init(dataDir));
+    parent.send({ type: 'request', id: 9, name: 'gpu.status', input: {} });
+    parent.send({ type: 'cancel', id: 9 });
+    await vi.waitFor(() => expect(parent.responses()).toHaveLength(1));
+    expect(parent.responses()[0]).toEqual({
+      type: 'response',
+      id: 9,
+      result: { ok: false, error: { code: 'CANCELLED', message: 'gpu.status: cancelled' } },
+    });
+  });
+
+  it('disposes the engine and exits 0 on shutdown', async () => {
+    const { parent, exit, engines } = start();
+    parent.send(init(dataDir));
+    const dispose = vi.spyOn(engines[0] as Engine, 'dispose');
+    parent.send({ type: 'shutdown' });
+    await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(0));
+    expect(dispose).toHaveBeenCalledOnce();
+    await expect((engines[0] as Engine).gpuStatus()).rejects.toThrow(/after dispose/);
+  });
+
+  it('exits when the parent goes away', async () => {
+    const { parent, exit } = start();
+    parent.send(init(dataDir));
+    parent.disconnect();
+    await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(0));
+  });
+
+  it('still exits when disposing the engine fails', async () => {
+    class BrokenEngine extends Engine {
+      override dispose(): Promise<void> {
+        return Promise.reject(new Error('lock held'));
+      }
+    }
+    const { parent, exit, log } = start((options) => new BrokenEngine(options));
+    parent.send(init(dataDir));
+    parent.send({ type: 'shutdown' });
+    await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(0));
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('lock held'));
+  });
+});
