@@ -1,0 +1,25 @@
+import type { ResultError } from '../../../shared';
+
+interface Props {
+  readonly error: ResultError;
+  /** What was being done, e.g. "Saving settings". */
+  readonly context?: string;
+  readonly onRetry?: () => void;
+}
+
+/** A failure shown as it came: stable code and the host's message. */
+export function ErrorNotice({ error, context, onRetry }: Props) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>
+        {context && <strong>{context} failed: </strong>}
+        <code className="error-code">{error.code}</code> {error.message}
+      </p>
+      {onRetry && (
+        <button type="button" className="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}

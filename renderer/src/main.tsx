@@ -1,0 +1,23 @@
+import './zod-jitless';
+import './styles/base.css';
+import './styles/frame.css';
+import './styles/controls.css';
+import './styles/panels.css';
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+
+import { App } from './app/App';
+import { ConnectionContext } from './app/connection-context';
+import { connect } from './client';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <ConnectionContext value={connect()}>
+      <App />
+    </ConnectionContext>
+  </StrictMode>,
+);

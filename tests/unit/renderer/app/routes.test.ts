@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+
+import { routeFromHash, routeHref } from '../../../../renderer/src/app/routes';
+
+describe('routeFromHash', () => {
+  it('maps #/<id> to its page and anything else to Search', () => {
+    expect(routeFromHash('#/settings').label).toBe('Settings');
+    expect(routeFromHash('#/models/extra').label).toBe('Models');
+    expect(routeFromHash('').label).toBe('Search');
+    expect(routeFromHash('#/nope').label).toBe('Search');
+  });
+
+  it('round-trips with routeHref', () => {
+    expect(routeFromHash(routeHref('evaluate')).id).toBe('evaluate');
+  });
+});
