@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { EmbedInputSchema, EmbedResultSchema } from './embed';
 import { EngineStateSchema } from './events';
 import { GpuStatusSchema } from './gpu';
 import { LICENSE_ID, LicenseStatusSchema } from './license';
@@ -64,6 +65,11 @@ export const commands = {
       nonCommercialOnly: z.literal(true),
     }),
     output: LicenseStatusSchema,
+  },
+  embed: {
+    summary: 'Embed texts with a chosen adapter, Matryoshka dimension and precision',
+    input: EmbedInputSchema,
+    output: EmbedResultSchema,
   },
   'gpu.status': {
     summary: 'Execution providers known, the one in use and why any fallback happened',

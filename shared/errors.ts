@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'SETTINGS_WRITE_FAILED',
   /** A model operation was attempted before the CC-BY-NC-4.0 acknowledgment was recorded. */
   'LICENSE_NOT_ACCEPTED',
+  /** The model folder or one of its files is missing. */
+  'MODEL_NOT_FOUND',
+  /** The model files exist but are not a usable jina-v3 export (corrupt ONNX, wrong inputs, bad config). */
+  'MODEL_INVALID',
   /** The engine process is not running (starting, restarting or given up). */
   'ENGINE_UNAVAILABLE',
   /** The engine process died while handling the request. */

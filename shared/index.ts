@@ -1,4 +1,5 @@
 export * from './commands';
+export * from './embed';
 export * from './errors';
 export * from './events';
 export * from './gpu';

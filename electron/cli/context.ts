@@ -5,6 +5,7 @@ import type { CliIo } from './io';
 /** Options every subcommand sees (`optsWithGlobals()`). */
 export interface GlobalOptions {
   readonly dataDir: string;
+  readonly modelDir?: string;
   readonly json?: boolean;
 }
 
@@ -23,7 +24,11 @@ export async function withRuntime<T>(
   options: GlobalOptions,
   use: (runtime: Runtime) => Promise<T>,
 ): Promise<T> {
-  const runtime = await openRuntime({ dataDir: options.dataDir, host: 'cli' });
+  const runtime = await openRuntime({
+    dataDir: options.dataDir,
+    host: 'cli',
+    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+  });
   try {
     const problem = runtime.settings.view().problem;
     if (problem) io.err(`polyseek: warning: ${problem.message}`);

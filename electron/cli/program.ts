@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 
 import { APP_VERSION } from '../engine/app-info';
 import { defaultDataDir } from '../engine/paths';
+import { registerEmbed } from './commands/embed';
 import { registerLicense } from './commands/license';
 import { registerServe } from './commands/serve';
 import { registerSettings } from './commands/settings';
@@ -14,12 +15,18 @@ export function createProgram(io: CliIo): Command {
     .description('Private, offline multilingual search over your own documents.')
     .version(APP_VERSION, '-V, --version')
     .option('--data-dir <dir>', 'profile folder (settings, indexes, models)', defaultDataDir(io.env))
+    .option(
+      '--model-dir <dir>',
+      'jina-v3 model folder (default: <data-dir>/models/jinaai--jina-embeddings-v3)',
+      io.env['POLYSEEK_MODEL_DIR'],
+    )
     .option('--json', 'print results as JSON')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
   registerStatus(program, io);
   registerServe(program, io);
+  registerEmbed(program, io);
   registerSettings(program, io);
   registerLicense(program, io);
   return program;

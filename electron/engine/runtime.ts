@@ -11,6 +11,8 @@ export const READY: EngineState = { state: 'ready', restarts: 0, message: null }
 export interface RuntimeOptions {
   /** Profile folder (settings, indexes, models). */
   readonly dataDir: string;
+  /** jina-v3 model folder; default `<dataDir>/models/jinaai--jina-embeddings-v3`. */
+  readonly modelDir?: string;
   /** Which host is serving; reported by `app.info`. */
   readonly host: Exclude<AppInfo['host'], 'electron'>;
   /** Called for exceptions that reached the dispatcher (bugs); defaults to stderr. */
@@ -31,7 +33,11 @@ export interface Runtime {
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const events = new EventHub();
   const settings = await SettingsFile.open(settingsPath(options.dataDir));
-  const engine = new Engine({ dataDir: options.dataDir, getSettings: () => settings.settings });
+  const engine = new Engine({
+    dataDir: options.dataDir,
+    getSettings: () => settings.settings,
+    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+  });
   const onUnexpected =
     options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));
   const dispatch = createDispatcher(

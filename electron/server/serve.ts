@@ -4,6 +4,8 @@ import { startHttpServer, type RunningHttpServer } from './http-server';
 
 export interface ServeOptions {
   readonly dataDir: string;
+  /** jina-v3 model folder; default inside the data folder. */
+  readonly modelDir?: string;
   readonly host: string;
   readonly port: number;
   readonly token: string | null;
@@ -18,7 +20,11 @@ export interface RunningServe extends RunningHttpServer {
 /** Opens the profile and serves it over HTTP; the bind policy is checked before anything is opened. */
 export async function serve(options: ServeOptions): Promise<RunningServe> {
   checkBindPolicy(options.host, options.token);
-  const runtime = await openRuntime({ dataDir: options.dataDir, host: 'server' });
+  const runtime = await openRuntime({
+    dataDir: options.dataDir,
+    host: 'server',
+    ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+  });
   try {
     const http = await startHttpServer({
       runtime,

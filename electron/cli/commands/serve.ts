@@ -32,6 +32,7 @@ export function registerServe(program: Command, io: CliIo): void {
         const token = await readToken(io, flags.tokenFile);
         const server = await serve({
           dataDir: options.dataDir,
+          ...(options.modelDir ? { modelDir: options.modelDir } : {}),
           host: flags.host,
           port: flags.port,
           token,

@@ -34,7 +34,7 @@ export function GpuStatusPanel() {
           [
             'Active provider',
             active ? (
-              `${active.provider}${active.device ? ` on ${active.device}` : ''}${active.verified ? ' (verified)' : ' (not verified)'}`
+              `${active.provider}${active.device ? ` on ${active.device}` : ''}${verification(active)}`
             ) : (
               <span className="muted">No encoder session yet</span>
             ),
@@ -47,7 +47,9 @@ export function GpuStatusPanel() {
                 {backends.map((backend) => (
                   <li key={backend.name} className="chip">
                     {backend.name}
-                    <span className="chip-note">{backend.bundled ? 'bundled' : 'not bundled'}</span>
+                    <span className="chip-note">
+                      {backend.bundled ? 'bundled' : backend.installed ? 'installed' : 'not installed'}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -57,6 +59,19 @@ export function GpuStatusPanel() {
           ],
         ]}
       />
+      {status.attempts.length > 0 && (
+        <details className="details">
+          <summary>Providers tried</summary>
+          <ol className="attempts" aria-label="Providers tried">
+            {status.attempts.map((attempt, index) => (
+              <li key={`${attempt.provider}-${index}`}>
+                <code>{attempt.provider}</code> {attempt.outcome}
+                {attempt.reason && <span className="muted"> — {attempt.reason}</span>}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
       {status.electronGpu && (
         <details className="details">
           <summary>Chromium GPU features</summary>
@@ -65,4 +80,9 @@ export function GpuStatusPanel() {
       )}
     </Panel>
   );
+}
+
+function verification(active: { provider: string; verified: boolean }): string {
+  if (active.provider === 'cpu') return ' (the reference)';
+  return active.verified ? ' (verified against CPU)' : ' (not verified)';
 }

@@ -25,6 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'license.status': () => Promise.resolve(license),
     'license.accept': () => Promise.resolve(license),
     'gpu.status': () => Promise.reject(new Error('not in this test')),
+    embed: () => Promise.reject(new Error('not in this test')),
     ...overrides,
   };
 }

@@ -23,9 +23,10 @@ afterEach(async () => {
 
 const workerGpu: GpuStatus = {
   preference: 'auto',
-  ortBackends: [{ name: 'cpu', bundled: true }],
+  ortBackends: [{ name: 'cpu', bundled: true, installed: true }],
   ortError: null,
   active: null,
+  attempts: [],
   fallbackReason: null,
   electronGpu: null,
 };

@@ -105,6 +105,7 @@ describe('running', () => {
       ortBackends: [],
       ortError: null,
       active: null,
+      attempts: [],
       fallbackReason: null,
       electronGpu: null,
     };

@@ -118,6 +118,7 @@ describe('startWorkerHost', () => {
     class SlowEngine extends Engine {
       override handlers(): ReturnType<Engine['handlers']> {
         return {
+          ...super.handlers(),
           'gpu.status': (_input, { signal }) =>
             new Promise((_resolve, reject) =>
               signal?.addEventListener('abort', () => reject(new PolyseekError('CANCELLED', 'gpu.status: cancelled'))),
