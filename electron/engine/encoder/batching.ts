@@ -13,6 +13,11 @@ export interface BatchPlanOptions {
    */
   readonly maxLengthSpread?: number;
   readonly minPadSlack?: number;
+  /**
+   * `length` (default) sorts by length first; `input` keeps the caller's order — the naive way, kept as
+   * the benchmark's baseline.
+   */
+  readonly order?: 'length' | 'input';
 }
 
 export interface Batch {
@@ -33,16 +38,16 @@ export function planBatches(lengths: readonly number[], options: BatchPlanOption
   const spread = options.maxLengthSpread ?? 0.1;
   const slack = options.minPadSlack ?? 16;
   if (!(budget >= 1) || !(maxBatch >= 1)) throw new RangeError('tokenBudget and maxBatchSize must be at least 1');
-  const order = lengths.map((_, i) => i).sort((a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0) || a - b);
+  const order = lengths.map((_, i) => i);
+  if (options.order !== 'input') order.sort((a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0) || a - b);
   const batches: Batch[] = [];
   let current: number[] = [];
   let longest = 0;
   let shortest = 0;
   for (const index of order) {
     const length = lengths[index] ?? 0;
-    // Sorted ascending, so the newcomer sets the padded length.
     const wouldPad = Math.max(longest, length) * (current.length + 1);
-    const tooUneven = length - shortest > Math.max(slack, spread * length);
+    const tooUneven = Math.abs(length - shortest) > Math.max(slack, spread * Math.max(length, shortest));
     if (current.length > 0 && (wouldPad > budget || current.length >= maxBatch || tooUneven)) {
       batches.push({ indices: current, paddedLength: longest });
       current = [];

@@ -25,6 +25,8 @@ export interface EncoderOptions {
   readonly provider?: ProviderPreference;
   /** Intra-op threads; 0 or absent = available cores. */
   readonly threads?: number;
+  /** Overrides ORT's memory-pattern planner (benchmarks compare both). */
+  readonly memoryPattern?: boolean;
   /** Token budget per run and batch size cap (see planBatches). */
   readonly batching?: BatchPlanOptions;
 }
@@ -38,6 +40,8 @@ export interface EmbedOptions {
   /** Also return sign-bit codes. Default false. */
   readonly binary?: boolean;
   readonly signal?: AbortSignal;
+  /** Overrides the encoder's batching for this call (benchmarks compare plans with it). */
+  readonly batching?: BatchPlanOptions;
   /** Called after each batch with texts done so far. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -98,7 +102,11 @@ export class Encoder {
       preference: options.provider ?? 'auto',
       available: (listing.backends ?? []).filter((b) => b.installed).map((b) => b.name),
       open: async (provider) => {
-        const session = await openSession(files.onnxPath, { provider, threads }).catch((error: unknown) => {
+        const session = await openSession(files.onnxPath, {
+          provider,
+          threads,
+          ...(options.memoryPattern === undefined ? {} : { memoryPattern: options.memoryPattern }),
+        }).catch((error: unknown) => {
           if (provider !== 'cpu' || error instanceof PolyseekError) throw error;
           throw new PolyseekError('MODEL_INVALID', `loading ${files.onnxPath}: ${errorMessage(error)}`);
         });
@@ -141,7 +149,7 @@ export class Encoder {
     let done = 0;
     for (const batch of planBatches(
       tokenized.map((t) => t.ids.length),
-      this.batching,
+      options.batching ?? this.batching,
     )) {
       if (options.signal?.aborted) throw new PolyseekError('CANCELLED', 'embedding cancelled');
       const rows = batch.indices.map((i) => tokenized[i]?.ids ?? []);

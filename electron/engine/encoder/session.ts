@@ -12,16 +12,21 @@ export interface SessionSettings {
   readonly provider: string;
   /** Intra-op threads. */
   readonly threads: number;
+  /** ORT's memory-pattern planner; see openSession for the measured default. */
+  readonly memoryPattern?: boolean;
 }
 
 /**
  * Opens one ORT session with options chosen on purpose:
- * - graph optimization `all`: fuses the erf-GELU, LayerNorm and attention patterns (measured ~15 % on
- *   the full-size model; load takes 6–7 s, most of it weight pre-packing, which pays back per call);
- * - intra-op threads = physical cores, inter-op 1 and sequential execution: the graph is one chain of
- *   GEMMs, so parallel branches would only contend for the same cores;
- * - CPU memory arena on (batches repeat similar shapes), memory pattern off (shapes change every
- *   batch, so a planned pattern is never reused).
+ * - graph optimization `all`: on the synthetic full model ORT fuses the erf-GELU with its bias
+ *   (BiasGelu) and the attention transposes into FusedMatMul; it also pre-packs constant weights, which
+ *   is most of the 3–7 s load but makes every run faster (ENVIRONMENT.md: 1×128 is 1.19× slower
+ *   without pre-packing);
+ * - intra-op threads = cores, inter-op 1, sequential execution: the graph is one chain of GEMMs
+ *   (87 % of run time on the full model), so parallel branches would only contend for the same cores;
+ * - CPU memory arena on (batches repeat similar shapes); memory pattern off: shapes change with every
+ *   batch, and turning it on measured no gain on the full model (tests/bench/results/session-options.json:
+ *   on/off median 0.95×, range 0.75–1.07 over three interleaved rounds).
  */
 export async function openSession(onnxPath: string, settings: SessionSettings): Promise<InferenceSession> {
   const ort = await import('onnxruntime-node');
@@ -32,7 +37,7 @@ export async function openSession(onnxPath: string, settings: SessionSettings): 
     interOpNumThreads: 1,
     executionMode: 'sequential',
     enableCpuMemArena: true,
-    enableMemPattern: false,
+    enableMemPattern: settings.memoryPattern ?? false,
   });
   const missing = REQUIRED_INPUTS.filter((name) => !session.inputNames.includes(name));
   if (missing.length > 0 || !session.outputNames.includes(TEXT_EMBEDS)) {

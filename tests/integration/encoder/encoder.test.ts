@@ -60,6 +60,31 @@ describe('Encoder on the tiny synthetic jina-v3', () => {
     }
   });
 
+  it('reports progress per batch and honours a per-call batching plan', async () => {
+    const texts = ['one', 'two two', 'three three three', 'four'];
+    const progress: number[] = [];
+    await encoder.embed(texts, {
+      task: 'separation',
+      batching: { maxBatchSize: 1 },
+      onProgress: (done) => progress.push(done),
+    });
+    expect(progress).toEqual([1, 2, 3, 4]);
+    const together: number[] = [];
+    await encoder.embed(texts, { task: 'separation', onProgress: (done, total) => together.push(done / total) });
+    expect(together).toEqual([1]);
+  });
+
+  it('stops between batches when cancelled', async () => {
+    const controller = new AbortController();
+    const run = encoder.embed(['a', 'b b', 'c c c'], {
+      task: 'separation',
+      batching: { maxBatchSize: 1 },
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
   it('gives each task a different embedding', async () => {
     const vectors = await Promise.all(
       TASKS.map(async (task) => (await encoder.embed(['Freedom of expression'], { task, prefix: false }))[0]?.vector),
