@@ -37,3 +37,18 @@ describe('planBatches', () => {
     expect(() => planBatches([1], { tokenBudget: 0 })).toThrow(RangeError);
   });
 });
+
+describe('planBatches in input order (the naive baseline)', () => {
+  it('keeps the caller’s order and pads each batch to its longest member', () => {
+    const batches = planBatches([5, 300, 7, 9], {
+      order: 'input',
+      maxBatchSize: 2,
+      tokenBudget: Infinity,
+      maxLengthSpread: Infinity,
+    });
+    expect(batches).toEqual([
+      { indices: [0, 1], paddedLength: 300 },
+      { indices: [2, 3], paddedLength: 9 },
+    ]);
+  });
+});
