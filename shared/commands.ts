@@ -5,6 +5,12 @@ import { EngineStateSchema } from './events';
 import { GpuStatusSchema } from './gpu';
 import { LICENSE_ID, LicenseStatusSchema } from './license';
 import { MODEL_ID } from './model';
+import {
+  ModelDownloadInputSchema,
+  ModelLocateInputSchema,
+  ModelStatusSchema,
+  ModelVerifyInputSchema,
+} from './model-management';
 import { SettingsPatchSchema, SettingsViewSchema } from './settings';
 
 /** Commands that take no arguments still take an object, so extra fields are rejected, not ignored. */
@@ -48,7 +54,7 @@ export const commands = {
     output: SettingsViewSchema,
   },
   'settings.set': {
-    summary: 'Change encoder or compute settings',
+    summary: 'Change encoder, compute or model (folder, download endpoint) settings',
     input: SettingsPatchSchema,
     output: SettingsViewSchema,
   },
@@ -75,6 +81,36 @@ export const commands = {
     summary: 'Execution providers known, the one in use and why any fallback happened',
     input: NoInput,
     output: GpuStatusSchema,
+  },
+  'model.status': {
+    summary: 'Model files, their verification, complete variants, the folder in use and any running job',
+    input: NoInput,
+    output: ModelStatusSchema,
+  },
+  'model.download': {
+    summary: 'Start downloading a variant in the background (resumable, sha256-verified); returns at once',
+    input: ModelDownloadInputSchema,
+    output: ModelStatusSchema,
+  },
+  'model.cancel': {
+    summary: 'Cancel the running model job (a partial download is kept for resuming)',
+    input: NoInput,
+    output: ModelStatusSchema,
+  },
+  'model.locate': {
+    summary: 'Use a model folder you already have, in place or copied into the profile, after checking it',
+    input: ModelLocateInputSchema,
+    output: ModelStatusSchema,
+  },
+  'model.verify': {
+    summary: 'Check file hashes and, with the licence accepted, the model fingerprint on probe texts',
+    input: ModelVerifyInputSchema,
+    output: ModelStatusSchema,
+  },
+  'model.quantize': {
+    summary: 'Make the int8 variant from fp32 in the background and check it against fp32',
+    input: NoInput,
+    output: ModelStatusSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -39,6 +39,18 @@ export const ERROR_CODES = [
   'INVALID_OUTPUT',
   /** Anything unexpected; the message carries the context. */
   'INTERNAL',
+  /** A model file could not be fetched (HTTP error, refused, connection lost after retries); names file and URL. */
+  'DOWNLOAD_FAILED',
+  /** A file's sha256 or size differs from the manifest or the recorded hash; nothing was put under its name. */
+  'CHECKSUM_MISMATCH',
+  /** Not enough free disk space for the operation; checked before starting, and on ENOSPC. */
+  'DISK_FULL',
+  /** Another model job (download, locate, verify, quantize) is running; one runs at a time. */
+  'JOB_RUNNING',
+  /** The model's embeddings of the probe texts differ from those recorded at its first load. */
+  'FINGERPRINT_MISMATCH',
+  /** Making or checking the int8 variant failed. */
+  'QUANTIZE_FAILED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { LicenseStatusSchema } from './license';
+import { ModelJobSchema } from './model-management';
 import { parseUnknown } from './parse';
 import { err, ok, type Result } from './result';
 import { SettingsViewSchema } from './settings';
@@ -21,6 +22,8 @@ export const events = {
   'engine.state': EngineStateSchema,
   'settings.changed': SettingsViewSchema,
   'license.changed': LicenseStatusSchema,
+  /** A model job started, progressed, or ended (download, locate, verify, quantize). */
+  'model.progress': ModelJobSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -5,6 +5,7 @@ export * from './events';
 export * from './gpu';
 export * from './license';
 export * from './model';
+export * from './model-management';
 export * from './parse';
 export * from './result';
 export * from './settings';

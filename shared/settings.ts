@@ -4,7 +4,7 @@ import { LicenseAcceptanceSchema } from './license';
 import { DimsSchema, PrecisionSchema, ProviderPreferenceSchema, TaskSchema } from './model';
 
 /** Bump with a new numbered migration in electron/engine/settings/migrations/. */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const MAX_PATH_LENGTH = 4096;
 export const MAX_ROOTS = 1000;
@@ -30,8 +30,37 @@ const computeFields = {
   threads: z.int().min(0).max(MAX_THREADS),
 };
 
+/** POSIX `/…`, Windows `C:\…` or `\\server\share`; checked here because shared/ cannot use node:path. */
+const AbsolutePathSchema = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_LENGTH)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'expected an absolute path');
+
+/** Longest endpoint URL accepted; real mirrors are far shorter. */
+export const MAX_ENDPOINT_LENGTH = 2048;
+
+const modelFields = {
+  /**
+   * A model folder used in place (a USB stick, a Hugging Face cache snapshot), set by `model.locate`;
+   * null means the profile's own folder. `--model-dir` still wins over it.
+   */
+  dir: AbsolutePathSchema.nullable(),
+  /**
+   * Where `model.download` fetches from, as `{endpoint}/{repo}/resolve/{revision}/{path}` (a Hugging Face
+   * mirror); null means `HF_ENDPOINT`, else https://huggingface.co. The bearer token for gated mirrors is
+   * deliberately not a setting: this file is shown by `settings get`, sent to every client and copied into
+   * backups, so the token comes from the `HF_TOKEN` environment variable only.
+   */
+  endpoint: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_ENDPOINT_LENGTH)
+    .nullable(),
+};
+
 export const EncoderSettingsSchema = z.strictObject(encoderFields);
 export const ComputeSettingsSchema = z.strictObject(computeFields);
+export const ModelSettingsSchema = z.strictObject(modelFields);
 
 export const RootSchema = z.strictObject({
   /** Absolute folder path as the person chose it. */
@@ -44,6 +73,7 @@ export const SettingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION),
   encoder: EncoderSettingsSchema,
   compute: ComputeSettingsSchema,
+  model: ModelSettingsSchema,
   roots: z.array(RootSchema).max(MAX_ROOTS),
   /** The CC-BY-NC-4.0 acknowledgment; null until accepted. */
   license: LicenseAcceptanceSchema.nullable(),
@@ -60,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
     precision: 'fp32',
   },
   compute: { provider: 'auto', threads: 0 },
+  model: { dir: null, endpoint: null },
   roots: [],
   license: null,
 };
@@ -68,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SettingsPatchSchema = z.strictObject({
   encoder: z.strictObject(encoderFields).partial().optional(),
   compute: z.strictObject(computeFields).partial().optional(),
+  model: z.strictObject(modelFields).partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

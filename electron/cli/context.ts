@@ -1,4 +1,6 @@
-import { errorMessage, type Result, type ResultError } from '../../shared';
+import { PolyseekError, errorMessage, type Result, type ResultError } from '../../shared';
+import type { EngineModelOptions } from '../engine/engine';
+import { loadManifestFile } from '../engine/model/manifest';
 import { openRuntime, type Runtime } from '../engine/runtime';
 import type { CliIo } from './io';
 
@@ -24,10 +26,18 @@ export async function withRuntime<T>(
   options: GlobalOptions,
   use: (runtime: Runtime) => Promise<T>,
 ): Promise<T> {
+  let model: EngineModelOptions;
+  try {
+    model = await modelOptionsFromEnv(io.env);
+  } catch (error) {
+    if (error instanceof PolyseekError) return fail(io, options, { code: error.code, message: error.message }, 2);
+    throw error;
+  }
   const runtime = await openRuntime({
     dataDir: options.dataDir,
     host: 'cli',
     ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+    model,
   });
   try {
     const problem = runtime.settings.view().problem;
@@ -53,4 +63,13 @@ export function fail(io: CliIo, options: GlobalOptions, error: ResultError, exit
 
 export function unexpected(io: CliIo, options: GlobalOptions, error: unknown): never {
   return fail(io, options, { code: 'INTERNAL', message: errorMessage(error) });
+}
+
+/**
+ * Model jobs read the endpoint, token and proxies from the CLI's environment; `POLYSEEK_MODEL_MANIFEST`
+ * replaces the shipped manifest (a mirror at another revision, or the synthetic model in tests).
+ */
+export async function modelOptionsFromEnv(env: NodeJS.ProcessEnv): Promise<EngineModelOptions> {
+  const manifestPath = env['POLYSEEK_MODEL_MANIFEST'];
+  return { env, ...(manifestPath ? { manifest: await loadManifestFile(manifestPath) } : {}) };
 }

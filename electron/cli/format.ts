@@ -1,4 +1,4 @@
-import type { AppInfo, GpuStatus, LicenseStatus, SettingsView } from '../../shared';
+import type { AppInfo, GpuStatus, LicenseStatus, ModelStatus, SettingsView } from '../../shared';
 
 export function formatLicense(status: LicenseStatus): string {
   return status.accepted
@@ -26,12 +26,29 @@ export function formatEncoder(view: SettingsView): string {
   );
 }
 
-export function formatStatus(info: AppInfo, view: SettingsView, license: LicenseStatus, gpu: GpuStatus): string {
+/** One line on the model: which variants can load, and from where (`polyseek model status` has the rest). */
+export function formatModelLine(model: ModelStatus): string {
+  const complete = model.variants
+    .filter((v) => v.complete)
+    .map((v) => `${v.variant}${v.verified ? ' (verified)' : ''}`);
+  const what = complete.length > 0 ? complete.join(', ') : 'not here yet — `polyseek model download` or `model locate`';
+  return `${what} in ${model.dir}${model.synthetic ? ` (synthetic stand-in: ${model.synthetic})` : ''}`;
+}
+
+export function formatStatus(status: {
+  app: AppInfo;
+  settings: SettingsView;
+  license: LicenseStatus;
+  gpu: GpuStatus;
+  model: ModelStatus;
+}): string {
+  const { app: info, settings: view, license, gpu } = status;
   const roots = view.settings.roots.map((r) => r.path);
   const rows: [string, string][] = [
     ['Data folder', info.dataDir],
     ['Settings', view.path + (view.readOnly ? ' (read-only)' : '')],
     ['Licence', formatLicense(license)],
+    ['Model', formatModelLine(status.model)],
     ['Compute', formatGpu(gpu)],
     ['Encoder', formatEncoder(view)],
     ['Folders', roots.length === 0 ? 'none yet' : roots.join(', ')],

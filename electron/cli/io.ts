@@ -4,8 +4,12 @@ import { createInterface } from 'node:readline/promises';
 export interface CliIo {
   /** Writes to stdout (results). */
   out(text: string): void;
-  /** Writes to stderr (progress, warnings, errors). */
+  /** Writes a line to stderr (progress, warnings, errors). */
   err(text: string): void;
+  /** Writes to stderr as is (no newline added), for a progress line redrawn with `\r`. */
+  errPartial(text: string): void;
+  /** stderr is a terminal: progress is one line redrawn in place, else plain lines now and then. */
+  readonly stderrIsTty: boolean;
   /** True when a person can answer prompts. */
   readonly interactive: boolean;
   ask(question: string): Promise<string>;
@@ -18,6 +22,8 @@ export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    errPartial: (text) => process.stderr.write(text),
+    stderrIsTty: Boolean(process.stderr.isTTY),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     ask: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });

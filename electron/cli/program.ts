@@ -4,6 +4,7 @@ import { APP_VERSION } from '../engine/app-info';
 import { defaultDataDir } from '../engine/paths';
 import { registerEmbed } from './commands/embed';
 import { registerLicense } from './commands/license';
+import { registerModel } from './commands/model';
 import { registerServe } from './commands/serve';
 import { registerSettings } from './commands/settings';
 import { registerStatus } from './commands/status';
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo): Command {
   registerEmbed(program, io);
   registerSettings(program, io);
   registerLicense(program, io);
+  registerModel(program, io);
   return program;
 }
 

@@ -3,23 +3,50 @@ import { join } from 'node:path';
 import type { EmbedInput, EmbedResult, GpuStatus, Precision, Settings } from '../../shared';
 import { listOrtBackends } from './compute/ort-backends';
 import { Encoder } from './encoder/encoder';
-import type { Handlers } from './handlers';
+import type { EventSink, Handlers } from './handlers';
+import type { ModelDirSource } from './model/context';
+import { SHIPPED_MANIFEST } from './model/manifest';
+import { ModelManager, type ModelCommand, type ModelManagerOptions } from './model/model-manager';
+import { profileModelDir } from './model/model-paths';
+
+/** Model-management options a host or test may set; the rest is wired by the engine. */
+export type EngineModelOptions = Pick<ModelManagerOptions, 'manifest' | 'env' | 'freeSpace' | 'network' | 'quantize'>;
 
 export interface EngineOptions {
   /** Folder for indexes, models and caches (the profile folder). */
   readonly dataDir: string;
   /** The latest settings; the engine reads them on every use and never writes them. */
   readonly getSettings: () => Settings;
-  /** jina-v3 model folder; default `<dataDir>/models/jinaai--jina-embeddings-v3`. */
+  /**
+   * jina-v3 model folder, overriding settings `model.dir` (`--model-dir`, `POLYSEEK_MODEL_DIR`); default
+   * settings `model.dir`, else `<dataDir>/models/jinaai--jina-embeddings-v3`.
+   */
   readonly modelDir?: string;
+  /** Where events (`model.progress`) go; dropped when absent. */
+  readonly emit?: EventSink;
+  /**
+   * Records settings `model.dir` through the settings owner (the runtime's file, or Electron main via
+   * the worker); without it `model.locate` is refused.
+   */
+  readonly setModelDir?: (dir: string | null) => Promise<void>;
+  readonly model?: EngineModelOptions;
 }
 
 /** Commands the engine serves itself; everything else belongs to the host that owns the settings file. */
-export type EngineCommand = 'gpu.status' | 'embed';
-export const ENGINE_COMMANDS: readonly EngineCommand[] = ['gpu.status', 'embed'];
+export type EngineCommand = 'gpu.status' | 'embed' | ModelCommand;
+export const ENGINE_COMMANDS: readonly EngineCommand[] = [
+  'gpu.status',
+  'embed',
+  'model.status',
+  'model.download',
+  'model.cancel',
+  'model.locate',
+  'model.verify',
+  'model.quantize',
+];
 
 export function defaultModelDir(dataDir: string): string {
-  return join(dataDir, 'models', 'jinaai--jina-embeddings-v3');
+  return profileModelDir(dataDir, SHIPPED_MANIFEST.folderName);
 }
 
 /**
@@ -31,15 +58,37 @@ export class Engine {
   /** Loaded once per (precision, provider, threads); a failed load is evicted so the next call retries. */
   private readonly encoders = new Map<string, Promise<Encoder>>();
   private lastEncoder: Encoder | null = null;
+  /** Downloads, locating, verification, quantization and fingerprints. */
+  readonly models: ModelManager;
 
-  constructor(private readonly options: EngineOptions) {}
+  constructor(private readonly options: EngineOptions) {
+    this.models = new ModelManager({
+      ...options.model,
+      dataDir: options.dataDir,
+      getSettings: options.getSettings,
+      modelDir: () => this.modelDirAndSource(),
+      encoder: (precision) => this.encoder(precision),
+      releaseEncoders: (dir) => this.releaseEncoders(dir),
+      ...(options.setModelDir ? { setModelDir: options.setModelDir } : {}),
+      ...(options.emit ? { emit: options.emit } : {}),
+    });
+  }
 
   get dataDir(): string {
     return this.options.dataDir;
   }
 
   get modelDir(): string {
-    return this.options.modelDir ?? defaultModelDir(this.options.dataDir);
+    return this.modelDirAndSource().dir;
+  }
+
+  /** `--model-dir` wins, then settings `model.dir` (a located folder), then the profile's own folder. */
+  private modelDirAndSource(): { dir: string; source: ModelDirSource } {
+    if (this.options.modelDir) return { dir: this.options.modelDir, source: 'option' };
+    const located = this.options.getSettings().model.dir;
+    if (located) return { dir: located, source: 'settings' };
+    const folder = (this.options.model?.manifest ?? SHIPPED_MANIFEST).folderName;
+    return { dir: profileModelDir(this.options.dataDir, folder), source: 'profile' };
   }
 
   async gpuStatus(): Promise<GpuStatus> {
@@ -65,8 +114,9 @@ export class Engine {
     const key = JSON.stringify([this.modelDir, chosen, settings.compute.provider, settings.compute.threads]);
     let pending = this.encoders.get(key);
     if (!pending) {
+      const modelDir = this.modelDir;
       pending = Encoder.load({
-        modelDir: this.modelDir,
+        modelDir,
         cacheDir: join(this.options.dataDir, 'cache', 'transformers'),
         licenseAccepted: settings.license !== null,
         precision: chosen,
@@ -75,7 +125,10 @@ export class Engine {
       });
       this.encoders.set(key, pending);
       pending.then(
-        (encoder) => (this.lastEncoder = encoder),
+        (encoder) => {
+          this.lastEncoder = encoder;
+          this.models.recordFirstLoad(chosen, encoder, modelDir);
+        },
         () => this.encoders.delete(key),
       );
       void this.evictExcept(key);
@@ -115,11 +168,28 @@ export class Engine {
     return {
       'gpu.status': () => this.gpuStatus(),
       embed: (input, context) => this.embed(input, context.signal),
+      ...this.models.handlers(),
     };
+  }
+
+  /** Disposes the loaded encoders of `dir` (its files changed), so the next use loads them from disk. */
+  async releaseEncoders(dir: string): Promise<void> {
+    for (const [key, pending] of [...this.encoders]) {
+      if ((JSON.parse(key) as [string])[0] !== dir) continue;
+      this.encoders.delete(key);
+      await pending.then(
+        (encoder) => {
+          if (this.lastEncoder === encoder) this.lastEncoder = null;
+          return encoder.dispose();
+        },
+        () => undefined,
+      );
+    }
   }
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
+    await this.models.dispose();
     this.disposed = true;
     const loaded = [...this.encoders.values()];
     this.encoders.clear();
@@ -134,14 +204,15 @@ export class Engine {
     );
   }
 
-  /** A settings change (provider, threads, precision) makes older sessions stale: release them. */
+  /** A settings change (model folder, provider, threads, precision) makes older sessions stale: release them. */
   private async evictExcept(key: string): Promise<void> {
     const settings = this.options.getSettings();
     const keepPrecision = settings.encoder.precision;
     for (const [other, pending] of [...this.encoders]) {
       if (other === key) continue;
-      const [, precision, provider, threads] = JSON.parse(other) as [string, string, string, number];
-      const current = provider === settings.compute.provider && threads === settings.compute.threads;
+      const [dir, precision, provider, threads] = JSON.parse(other) as [string, string, string, number];
+      const current =
+        dir === this.modelDir && provider === settings.compute.provider && threads === settings.compute.threads;
       if (current && precision === keepPrecision) continue;
       this.encoders.delete(other);
       await pending.then(

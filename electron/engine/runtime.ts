@@ -1,7 +1,7 @@
 import type { AppInfo, EngineState } from '../../shared';
 import { describeApp } from './app-info';
 import { createDispatcher, typedInvoke, type Dispatch, type Invoke } from './dispatch';
-import { Engine } from './engine';
+import { Engine, type EngineModelOptions } from './engine';
 import { EventHub } from './event-hub';
 import { settingsPath } from './paths';
 import { SettingsFile, createSettingsHandlers } from './settings';
@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   readonly host: Exclude<AppInfo['host'], 'electron'>;
   /** Called for exceptions that reached the dispatcher (bugs); defaults to stderr. */
   readonly onUnexpected?: (command: string, error: unknown) => void;
+  /** Manifest, environment (endpoint, token, proxies), free-space probe and network knobs for model jobs. */
+  readonly model?: EngineModelOptions;
 }
 
 /** Everything a single-process host (server, CLI) needs: settings file, engine, dispatcher, events. */
@@ -37,6 +39,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     dataDir: options.dataDir,
     getSettings: () => settings.settings,
     ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+    emit: events.emit,
+    setModelDir: async (dir) => {
+      const view = await settings.update((s) => ({ ...s, model: { ...s.model, dir } }));
+      events.emit({ name: 'settings.changed', payload: view });
+    },
+    ...(options.model ? { model: options.model } : {}),
   });
   const onUnexpected =
     options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));

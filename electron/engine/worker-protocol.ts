@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import {
+  MAX_PATH_LENGTH,
   ResultErrorSchema,
   SettingsSchema,
   parseEvent,
@@ -37,6 +38,15 @@ const RequestMessageSchema = z.strictObject({
 const CancelMessageSchema = z.strictObject({ type: z.literal('cancel'), id: RequestId });
 /** Dispose the engine and exit 0; the parent kills the process if this takes too long. */
 const ShutdownMessageSchema = z.strictObject({ type: z.literal('shutdown') });
+/**
+ * The answer to the worker's `set-model-dir`: sent after the new settings (so the worker already uses the
+ * folder when its job goes on), with the error if the settings file could not be written.
+ */
+const SetModelDirDoneSchema = z.strictObject({
+  type: z.literal('set-model-dir-done'),
+  id: RequestId,
+  error: ResultErrorSchema.nullable(),
+});
 
 export const ParentMessageSchema = z.discriminatedUnion('type', [
   InitMessageSchema,
@@ -44,6 +54,7 @@ export const ParentMessageSchema = z.discriminatedUnion('type', [
   RequestMessageSchema,
   CancelMessageSchema,
   ShutdownMessageSchema,
+  SetModelDirDoneSchema,
 ]);
 export type ParentMessage = z.infer<typeof ParentMessageSchema>;
 
@@ -67,6 +78,15 @@ export const WorkerMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('event'), event: EventSchema }),
   /** Sent just before the worker exits on an error it cannot recover from, so the parent can say why. */
   z.strictObject({ type: z.literal('fatal'), message: z.string() }),
+  /**
+   * The engine cannot write settings (the parent owns the file): after `model.locate` it asks the parent to
+   * record settings `model.dir` (null: the profile's folder). A path, as every setting, not file access.
+   */
+  z.strictObject({
+    type: z.literal('set-model-dir'),
+    id: RequestId,
+    dir: z.string().min(1).max(MAX_PATH_LENGTH).nullable(),
+  }),
 ]);
 /** What the worker posts and, after validation, what the parent receives. */
 export type WorkerMessage = z.output<typeof WorkerMessageSchema>;

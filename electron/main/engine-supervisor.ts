@@ -1,10 +1,12 @@
 import {
+  PolyseekError,
   err,
   errorMessage,
   type EngineState,
   type ErrorCode,
   type PolyseekEvent,
   type Result,
+  type ResultError,
   type Settings,
 } from '../../shared';
 import { parseWorkerMessage, type ParentMessage } from '../engine/worker-protocol';
@@ -32,6 +34,11 @@ export interface EngineSupervisorOptions {
   readonly onState?: (state: EngineState) => void;
   /** Events the engine sends (progress and the like). */
   readonly onEvent?: (event: PolyseekEvent) => void;
+  /**
+   * Records settings `model.dir` for the engine (which cannot write settings) and pushes the new settings
+   * to it; without it the engine's request is refused.
+   */
+  readonly onSetModelDir?: (dir: string | null) => Promise<void>;
   /** How long a request may wait, queued and running together. Default 60 000 ms. */
   readonly requestTimeoutMs?: number;
   /** How long a new process has to say `ready` before it is killed (and counted as a crash). Default 30 000 ms. */
@@ -69,8 +76,8 @@ interface Pending {
  * and answers ENGINE_UNAVAILABLE until disposed. `request()` never rejects.
  */
 export class EngineSupervisor {
-  private readonly options: Required<Omit<EngineSupervisorOptions, 'onState' | 'onEvent'>> &
-    Pick<EngineSupervisorOptions, 'onState' | 'onEvent'>;
+  private readonly options: Required<Omit<EngineSupervisorOptions, 'onState' | 'onEvent' | 'onSetModelDir'>> &
+    Pick<EngineSupervisorOptions, 'onState' | 'onEvent' | 'onSetModelDir'>;
   private child: EngineProcess | null = null;
   private ready = false;
   private current: EngineState = { state: 'stopped', restarts: 0, message: 'not started' };
@@ -197,7 +204,24 @@ export class EngineSupervisor {
       case 'fatal':
         this.lastFatal = message.message;
         return this.options.log(`engine reported a fatal error: ${message.message}`);
+      case 'set-model-dir':
+        return void this.setModelDir(message.id, message.dir);
     }
+  }
+
+  private async setModelDir(id: number, dir: string | null): Promise<void> {
+    const child = this.child;
+    let error: ResultError | null = null;
+    try {
+      if (!this.options.onSetModelDir) throw new PolyseekError('INTERNAL', 'main cannot record settings model.dir');
+      await this.options.onSetModelDir(dir);
+    } catch (caught) {
+      error =
+        caught instanceof PolyseekError
+          ? { code: caught.code, message: caught.message }
+          : { code: 'INTERNAL', message: errorMessage(caught) };
+    }
+    if (child && child === this.child) this.post(child, { type: 'set-model-dir-done', id, error });
   }
 
   private handleExit(how: string): void {

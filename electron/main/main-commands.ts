@@ -45,6 +45,8 @@ export interface MainCommandsOptions {
 
 export interface MainCommands {
   readonly dispatch: Dispatch;
+  /** Records settings `model.dir` for the engine after `model.locate`; the new settings reach it first. */
+  setModelDir(dir: string | null): Promise<void>;
   dispose(): void;
 }
 
@@ -68,7 +70,11 @@ export function createMainCommands(options: MainCommandsOptions): MainCommands {
   const onUnexpected =
     options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));
   const stopPushing = options.settings.onChange((view) => engine.updateSettings(view.settings));
-  return { dispatch: createDispatcher(handlers, onUnexpected), dispose: stopPushing };
+  const setModelDir = async (dir: string | null): Promise<void> => {
+    const view = await options.settings.update((s) => ({ ...s, model: { ...s.model, dir } }));
+    options.emit({ name: 'settings.changed', payload: view });
+  };
+  return { dispatch: createDispatcher(handlers, onUnexpected), setModelDir, dispose: stopPushing };
 }
 
 /**

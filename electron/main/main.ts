@@ -90,6 +90,7 @@ export async function onReady(): Promise<void> {
     getSettings: () => settings.settings,
     onState: (payload) => hub.emit({ name: 'engine.state', payload }),
     onEvent: hub.emit,
+    onSetModelDir: (dir) => commands.setModelDir(dir),
   });
   const commands = createMainCommands({
     dataDir,

@@ -21,6 +21,12 @@ const STATUS: Record<ErrorCode, number> = {
   CANCELLED: 499,
   INVALID_OUTPUT: 500,
   INTERNAL: 500,
+  DOWNLOAD_FAILED: 502,
+  CHECKSUM_MISMATCH: 422,
+  DISK_FULL: 507,
+  JOB_RUNNING: 409,
+  FINGERPRINT_MISMATCH: 422,
+  QUANTIZE_FAILED: 500,
 };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -1,3 +1,4 @@
+import type { EngineModelOptions } from '../engine/engine';
 import { READY, openRuntime } from '../engine/runtime';
 import { checkBindPolicy } from './bind-policy';
 import { startHttpServer, type RunningHttpServer } from './http-server';
@@ -10,6 +11,8 @@ export interface ServeOptions {
   readonly port: number;
   readonly token: string | null;
   readonly rendererDir: string;
+  /** Manifest and environment (endpoint, token, proxies) for model jobs. */
+  readonly model?: EngineModelOptions;
 }
 
 export interface RunningServe extends RunningHttpServer {
@@ -24,6 +27,7 @@ export async function serve(options: ServeOptions): Promise<RunningServe> {
     dataDir: options.dataDir,
     host: 'server',
     ...(options.modelDir ? { modelDir: options.modelDir } : {}),
+    ...(options.model ? { model: options.model } : {}),
   });
   try {
     const http = await startHttpServer({

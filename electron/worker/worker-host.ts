@@ -1,4 +1,12 @@
-import { COMMAND_NAMES, PolyseekError, err, errorMessage, type CommandName, type Settings } from '../../shared';
+import {
+  COMMAND_NAMES,
+  PolyseekError,
+  err,
+  errorMessage,
+  type CommandName,
+  type ResultError,
+  type Settings,
+} from '../../shared';
 import { createDispatcher, type Dispatch } from '../engine/dispatch';
 import { Engine, type EngineOptions } from '../engine/engine';
 import type { Handlers } from '../engine/handlers';
@@ -26,6 +34,7 @@ interface Running {
 export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptions): void {
   const log = options.log ?? ((message: string) => console.error(`polyseek engine: ${message}`));
   const inFlight = new Map<number, AbortController>();
+  const modelDirRequests = new ModelDirRequests(channel);
   let running: Running | null = null;
   // The engine reads settings on every use; the parent pushes each change here.
   let settings: Settings | null = null;
@@ -35,6 +44,7 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
     if (stopping) return;
     stopping = true;
     for (const controller of inFlight.values()) controller.abort();
+    modelDirRequests.abandon();
     try {
       await running?.engine.dispose();
     } catch (error) {
@@ -50,7 +60,12 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
         const initial = message.settings;
         settings = initial;
         const createEngine = options.createEngine ?? ((engineOptions) => new Engine(engineOptions));
-        const engine = createEngine({ dataDir: message.dataDir, getSettings: () => settings ?? initial });
+        const engine = createEngine({
+          dataDir: message.dataDir,
+          getSettings: () => settings ?? initial,
+          emit: (event) => channel.post({ type: 'event', event }),
+          setModelDir: (dir) => modelDirRequests.ask(dir),
+        });
         const dispatch = createDispatcher({ ...notServedHere(), ...engine.handlers() }, (name, error) =>
           log(`unexpected error in ${name}: ${errorMessage(error)}`),
         );
@@ -78,6 +93,8 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
         return;
       case 'shutdown':
         return stop(0);
+      case 'set-model-dir-done':
+        return modelDirRequests.settle(message.id, message.error);
     }
   };
 
@@ -88,6 +105,34 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
   });
   // Without a parent nobody can use or stop this process; leave rather than linger.
   channel.onDisconnect(() => void stop(0));
+}
+
+/** `set-model-dir` requests to the parent, each settled by its `set-model-dir-done`. */
+class ModelDirRequests {
+  private readonly pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+
+  constructor(private readonly channel: ParentChannel) {}
+
+  ask(dir: string | null): Promise<void> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.channel.post({ type: 'set-model-dir', id, dir });
+    });
+  }
+
+  settle(id: number, error: ResultError | null): void {
+    const entry = this.pending.get(id);
+    this.pending.delete(id);
+    if (error) entry?.reject(new PolyseekError(error.code, error.message));
+    else entry?.resolve();
+  }
+
+  abandon(): void {
+    for (const entry of this.pending.values()) entry.reject(new PolyseekError('CANCELLED', 'the engine is stopping'));
+    this.pending.clear();
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import './styles/base.css';
 import './styles/frame.css';
 import './styles/controls.css';
 import './styles/panels.css';
+import './styles/models.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

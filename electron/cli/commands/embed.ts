@@ -1,8 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 
 import { DimsSchema, PrecisionSchema, TASKS, TaskSchema, type EmbedInput } from '../../../shared';
 import { withRuntime, type GlobalOptions, report } from '../context';
 import type { CliIo } from '../io';
+import { parseWith } from '../parse-option';
 
 interface EmbedFlags {
   task: EmbedInput['task'];
@@ -45,12 +46,4 @@ export function registerEmbed(program: Command, io: CliIo): void {
         );
       });
     });
-}
-
-function parseWith<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }) {
-  return (value: unknown): T => {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new InvalidArgumentError(`not a valid value: ${String(value)}`);
-    return parsed.data;
-  };
 }

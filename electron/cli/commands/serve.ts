@@ -5,7 +5,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 
 import { PolyseekError, errorMessage } from '../../../shared';
 import { serve } from '../../server';
-import { fail, type GlobalOptions } from '../context';
+import { fail, modelOptionsFromEnv, type GlobalOptions } from '../context';
 import type { CliIo } from '../io';
 
 export const DEFAULT_PORT = 7717;
@@ -37,6 +37,7 @@ export function registerServe(program: Command, io: CliIo): void {
           port: flags.port,
           token,
           rendererDir: flags.rendererDir ?? io.env['POLYSEEK_RENDERER_DIR'] ?? DEFAULT_RENDERER_DIR,
+          model: await modelOptionsFromEnv(io.env),
         });
         io.out(`Polyseek listening on ${server.url}${token ? ' (bearer token required)' : ''}`);
         io.err(`Data folder: ${options.dataDir}. Press Ctrl+C to stop.`);

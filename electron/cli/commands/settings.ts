@@ -38,7 +38,7 @@ export function registerSettings(program: Command, io: CliIo): void {
     .command('set')
     .description(`change one setting; keys: ${SETTABLE_KEYS.join(', ')}`)
     .argument('<key>', 'a dotted key, e.g. encoder.dims')
-    .argument('<value>', 'the new value (numbers and true/false are parsed)')
+    .argument('<value>', 'the new value (numbers, true/false and null are parsed)')
     .action(async (key: string, raw: string, _options: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       if (!SETTABLE_KEYS.includes(key)) {
@@ -57,8 +57,9 @@ export function registerSettings(program: Command, io: CliIo): void {
     });
 }
 
+/** Numbers, true/false and null are parsed (`settings set model.dir null` goes back to the profile's folder). */
 function parseValue(raw: string): unknown {
-  if (/^(true|false|-?\d+(\.\d+)?)$/.test(raw)) return JSON.parse(raw) as unknown;
+  if (/^(true|false|null|-?\d+(\.\d+)?)$/.test(raw)) return JSON.parse(raw) as unknown;
   return raw;
 }
 

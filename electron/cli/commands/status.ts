@@ -8,7 +8,7 @@ import type { CliIo } from '../io';
 export function registerStatus(program: Command, io: CliIo): void {
   program
     .command('status')
-    .description('show version, data folder, licence, compute and encoder settings')
+    .description('show version, data folder, licence, model, compute and encoder settings')
     .action(async (_options: unknown, command: Command) => {
       const options = command.optsWithGlobals<GlobalOptions>();
       await withRuntime(io, options, async ({ invoke }) => {
@@ -16,10 +16,17 @@ export function registerStatus(program: Command, io: CliIo): void {
         const settings = await invoke('settings.get', {});
         const license = await invoke('license.status', {});
         const gpu = await invoke('gpu.status', {});
-        for (const result of [app, settings, license, gpu]) if (!result.ok) report(io, options, result, String);
-        if (!app.ok || !settings.ok || !license.ok || !gpu.ok) return;
-        const value = { app: app.value, settings: settings.value, license: license.value, gpu: gpu.value };
-        report(io, options, ok(value), (v) => formatStatus(v.app, v.settings, v.license, v.gpu));
+        const model = await invoke('model.status', {});
+        for (const result of [app, settings, license, gpu, model]) if (!result.ok) report(io, options, result, String);
+        if (!app.ok || !settings.ok || !license.ok || !gpu.ok || !model.ok) return;
+        const value = {
+          app: app.value,
+          settings: settings.value,
+          license: license.value,
+          gpu: gpu.value,
+          model: model.value,
+        };
+        report(io, options, ok(value), (v) => formatStatus(v));
       });
     });
 }

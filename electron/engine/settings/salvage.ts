@@ -6,6 +6,7 @@ import {
   EncoderSettingsSchema,
   LicenseAcceptanceSchema,
   MAX_ROOTS,
+  ModelSettingsSchema,
   RootSchema,
   type Settings,
 } from '../../../shared';
@@ -24,6 +25,7 @@ export function salvageSettings(raw: Record<string, unknown>): Salvaged {
   const reset: string[] = [];
   const encoder = salvageFields(EncoderSettingsSchema, raw['encoder'], DEFAULT_SETTINGS.encoder, 'encoder', reset);
   const compute = salvageFields(ComputeSettingsSchema, raw['compute'], DEFAULT_SETTINGS.compute, 'compute', reset);
+  const model = salvageFields(ModelSettingsSchema, raw['model'], DEFAULT_SETTINGS.model, 'model', reset);
 
   const roots: Settings['roots'] = [];
   if (raw['roots'] !== undefined && !Array.isArray(raw['roots'])) reset.push('roots');
@@ -41,7 +43,7 @@ export function salvageSettings(raw: Record<string, unknown>): Salvaged {
     else reset.push('license');
   }
 
-  return { settings: { version: DEFAULT_SETTINGS.version, encoder, compute, roots, license }, reset };
+  return { settings: { version: DEFAULT_SETTINGS.version, encoder, compute, model, roots, license }, reset };
 }
 
 function salvageFields<T extends Record<string, unknown>>(

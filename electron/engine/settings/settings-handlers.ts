@@ -26,6 +26,7 @@ export function createSettingsHandlers(
         ...s,
         encoder: { ...s.encoder, ...stripUndefined(patch.encoder) },
         compute: { ...s.compute, ...stripUndefined(patch.compute) },
+        model: { ...s.model, ...stripUndefined(patch.model) },
       }));
       emit({ name: 'settings.changed', payload: view });
       return view;

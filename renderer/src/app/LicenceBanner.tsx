@@ -5,8 +5,9 @@ export function LicenceBanner({ onSettingsPage }: { readonly onSettingsPage: boo
   return (
     <div className="notice notice-warning" role="status">
       <p>
-        <strong>Model features are off.</strong> Semantic search, model management and evaluation need the Jina
-        Embeddings v3 licence (CC BY-NC 4.0, non-commercial use only) to be accepted.{' '}
+        <strong>Model features are off.</strong> Semantic search, evaluation and running the model need the Jina
+        Embeddings v3 licence (CC BY-NC 4.0, non-commercial use only) to be accepted; downloading and checking the
+        model&apos;s files do not.{' '}
         {onSettingsPage ? (
           'You can accept it below.'
         ) : (

@@ -25,8 +25,8 @@ export function LicenceScreen({ onAccepted, onContinueWithout }: Props) {
           </button>
         </LicenceAcceptForm>
         <p className="hint">
-          Without the model, semantic search, model management and evaluation stay off. You can accept the licence later
-          in Settings.
+          Without the model, semantic search and evaluation stay off (you can still download the model and check it).
+          You can accept the licence later in Settings.
         </p>
       </section>
     </main>

@@ -8,6 +8,7 @@ const view = { settings: DEFAULT_SETTINGS, path: '/tmp/settings.json', readOnly:
 const license = { accepted: false, licenseId: LICENSE_ID, modelId: MODEL_ID, acceptedAt: null } as const;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  const notHere = () => Promise.reject(new Error('not in this test'));
   return {
     'app.info': () =>
       Promise.resolve({
@@ -26,6 +27,12 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'license.accept': () => Promise.resolve(license),
     'gpu.status': () => Promise.reject(new Error('not in this test')),
     embed: () => Promise.reject(new Error('not in this test')),
+    'model.status': notHere,
+    'model.download': notHere,
+    'model.cancel': notHere,
+    'model.locate': notHere,
+    'model.verify': notHere,
+    'model.quantize': notHere,
     ...overrides,
   };
 }

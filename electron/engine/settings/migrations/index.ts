@@ -1,4 +1,5 @@
 import { migrateV1ToV2 } from './002-structured-sections';
+import { migrateV2ToV3 } from './003-model-section';
 
 /**
  * A migration turns the file's object at `from` into the object at `from + 1`. Each one lives in its own
@@ -11,4 +12,4 @@ export interface Migration {
   readonly migrate: (previous: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migrateV1ToV2];
+export const MIGRATIONS: readonly Migration[] = [migrateV1ToV2, migrateV2ToV3];

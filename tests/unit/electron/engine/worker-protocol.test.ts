@@ -11,6 +11,8 @@ describe('parseParentMessage', () => {
     [{ type: 'request', id: 2, name: 'anything', input: undefined }],
     [{ type: 'cancel', id: 7 }],
     [{ type: 'shutdown' }],
+    [{ type: 'set-model-dir-done', id: 3, error: null }],
+    [{ type: 'set-model-dir-done', id: 4, error: { code: 'SETTINGS_WRITE_FAILED', message: 'disk full' } }],
   ])('accepts %j', (message) => {
     expect(parseParentMessage(message).ok).toBe(true);
   });
@@ -50,6 +52,13 @@ describe('parseWorkerMessage', () => {
     expect(unknown).toMatchObject({ ok: false, error: { message: expect.stringContaining('unknown name') as string } });
     const badPayload = { name: 'engine.state', payload: { state: 'ready', restarts: -1, message: null } };
     expect(parseWorkerMessage({ type: 'event', event: badPayload }).ok).toBe(false);
+  });
+
+  it('accepts a request to record the model folder, a path or null', () => {
+    expect(parseWorkerMessage({ type: 'set-model-dir', id: 1, dir: '/media/stick' }).ok).toBe(true);
+    expect(parseWorkerMessage({ type: 'set-model-dir', id: 1, dir: null }).ok).toBe(true);
+    expect(parseWorkerMessage({ type: 'set-model-dir', id: 1, dir: '' }).ok).toBe(false);
+    expect(parseWorkerMessage({ type: 'set-model-dir', id: 0, dir: '/x' }).ok).toBe(false);
   });
 
   it('accepts ready and fatal, nothing else', () => {

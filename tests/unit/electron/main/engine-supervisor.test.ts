@@ -6,7 +6,13 @@ import {
   type EngineProcess,
   type EngineSupervisorOptions,
 } from '../../../../electron/main/engine-supervisor';
-import { DEFAULT_SETTINGS, type EngineState, type PolyseekEvent, type Settings } from '../../../../shared';
+import {
+  DEFAULT_SETTINGS,
+  PolyseekError,
+  type EngineState,
+  type PolyseekEvent,
+  type Settings,
+} from '../../../../shared';
 
 /** An in-memory engine process: records what the supervisor posts; the test answers as the worker. */
 class FakeEngine implements EngineProcess {
@@ -154,6 +160,27 @@ describe('EngineSupervisor', () => {
     expect(events).toEqual([event]);
     latest().answerAll('late but valid');
     await expect(pending).resolves.toEqual({ ok: true, value: 'late but valid' });
+  });
+
+  it('records the model folder the engine asks for, then answers it (or says why not)', async () => {
+    const recorded: (string | null)[] = [];
+    const { supervisor, latest } = harness({
+      onSetModelDir: (dir) => {
+        if (dir === '/readonly') return Promise.reject(new PolyseekError('SETTINGS_TOO_NEW', 'newer file'));
+        recorded.push(dir);
+        return Promise.resolve();
+      },
+    });
+    supervisor.start();
+    await flush();
+    latest().reply({ type: 'set-model-dir', id: 7, dir: '/media/stick' });
+    latest().reply({ type: 'set-model-dir', id: 8, dir: '/readonly' });
+    await flush();
+    expect(recorded).toEqual(['/media/stick']);
+    expect(latest().posted.filter((m) => m.type === 'set-model-dir-done')).toEqual([
+      { type: 'set-model-dir-done', id: 7, error: null },
+      { type: 'set-model-dir-done', id: 8, error: { code: 'SETTINGS_TOO_NEW', message: 'newer file' } },
+    ]);
   });
 
   it('times a request out, tells the engine to cancel it, and ignores the late answer', async () => {

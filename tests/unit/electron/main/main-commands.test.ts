@@ -97,6 +97,27 @@ describe('createMainCommands', () => {
     expect(events.map((event) => event.name)).toEqual(['settings.changed', 'license.changed']);
   });
 
+  it('records the model folder the engine located, pushing the new settings to it first', async () => {
+    const { commands, engine, events } = setup();
+    await commands.setModelDir('/media/stick/jina');
+    expect(settings.settings.model.dir).toBe('/media/stick/jina');
+    expect(engine.updateSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ model: { dir: '/media/stick/jina', endpoint: null } }),
+    );
+    expect(events.map((event) => event.name)).toEqual(['settings.changed']);
+    await commands.setModelDir(null);
+    expect(JSON.parse(await readFile(settingsPath(dataDir), 'utf8'))).toMatchObject({ model: { dir: null } });
+  });
+
+  it('forwards model commands to the engine process', async () => {
+    const { commands, engine } = setup((name) => err('JOB_RUNNING', `${name}: busy`));
+    expect(await commands.dispatch('model.download', { variant: 'fp16' })).toEqual({
+      ok: false,
+      error: { code: 'JOB_RUNNING', message: 'model.download: busy' },
+    });
+    expect(engine.request).toHaveBeenCalledWith('model.download', { variant: 'fp16' });
+  });
+
   it('forwards gpu.status to the engine and adds Chromium’s GPU status (strings only)', async () => {
     const { commands, engine } = setup();
     const result = await commands.dispatch('gpu.status', {});

@@ -8,7 +8,7 @@ import { Engine, type EngineOptions } from '../../../../electron/engine/engine';
 import type { WorkerMessage } from '../../../../electron/engine/worker-protocol';
 import type { ParentChannel } from '../../../../electron/worker/parent-channel';
 import { startWorkerHost } from '../../../../electron/worker/worker-host';
-import { DEFAULT_SETTINGS, PolyseekError } from '../../../../shared';
+import { DEFAULT_SETTINGS, PolyseekError, type ModelJob } from '../../../../shared';
 
 /** The parent's end, in memory: `send` delivers to the worker, `posted` is what the worker answered. */
 class FakeParent implements ParentChannel {
@@ -101,6 +101,41 @@ describe('startWorkerHost', () => {
     });
     expect(byId.get(2)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(byId.get(3)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_COMMAND' } });
+  });
+
+  it('asks the parent to record settings model.dir, and forwards engine events', async () => {
+    let options: EngineOptions | undefined;
+    const { parent } = start((engineOptions) => {
+      options = engineOptions;
+      return new Engine(engineOptions);
+    });
+    parent.send(init(dataDir));
+    const recorded = options?.setModelDir?.('/media/stick/jina');
+    expect(parent.posted.at(-1)).toEqual({ type: 'set-model-dir', id: 1, dir: '/media/stick/jina' });
+    parent.send({ type: 'set-model-dir-done', id: 1, error: null });
+    await expect(recorded).resolves.toBeUndefined();
+
+    const refused = options?.setModelDir?.(null);
+    parent.send({ type: 'set-model-dir-done', id: 2, error: { code: 'SETTINGS_TOO_NEW', message: 'read-only' } });
+    await expect(refused).rejects.toMatchObject({ code: 'SETTINGS_TOO_NEW' });
+
+    const payload: ModelJob = {
+      id: 'j',
+      kind: 'verify',
+      state: 'running',
+      variant: null,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: null,
+      file: null,
+      bytes: 0,
+      total: null,
+      bytesPerSecond: null,
+      etaSeconds: null,
+      message: null,
+      error: null,
+    };
+    options?.emit?.({ name: 'model.progress', payload });
+    expect(parent.posted.at(-1)).toEqual({ type: 'event', event: { name: 'model.progress', payload } });
   });
 
   it('drops invalid messages and a second init, answering nothing', () => {

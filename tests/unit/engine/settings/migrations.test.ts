@@ -20,6 +20,26 @@ const version1 = {
   licenseAcceptedAt: '2026-03-04T05:06:07.000Z',
 };
 
+/** A settings file as Polyseek wrote it before the model section (version 2). */
+const version2 = {
+  version: 2,
+  encoder: {
+    queryTask: 'retrieval.query',
+    passageTask: 'text-matching',
+    instructionPrefix: false,
+    dims: 256,
+    precision: 'int8',
+  },
+  compute: { provider: 'webgpu', threads: 3 },
+  roots: [{ path: '/home/ana/Papers', addedAt: '2026-03-04T05:06:07.000Z' }],
+  license: {
+    licenseId: 'CC-BY-NC-4.0',
+    modelId: 'jinaai/jina-embeddings-v3',
+    nonCommercialOnly: true,
+    acceptedAt: '2026-03-04T05:06:07.000Z',
+  },
+};
+
 describe('settings migrations', () => {
   it('has one step for every version below the current one', () => {
     expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: SETTINGS_VERSION - 1 }, (_, i) => i + 1));
@@ -37,9 +57,22 @@ describe('settings migrations', () => {
     expect(settings.compute).toEqual({ provider: 'cpu', threads: 2 });
     expect(settings.roots.map((r) => r.path)).toEqual(version1.roots);
     expect(settings.license).toMatchObject({ acceptedAt: version1.licenseAcceptedAt, nonCommercialOnly: true });
+    expect(settings.model).toEqual({ dir: null, endpoint: null });
     // The migrated file is written, and the original is kept beside it.
     expect(SettingsSchema.parse(JSON.parse(await readFile(path, 'utf8')))).toEqual(settings);
     expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).toEqual(version1);
+  });
+
+  it('migrates version 2 to 3: adds the model section, keeps everything else as it was', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'settings.json');
+    await writeFile(path, JSON.stringify(version2));
+    const file = await SettingsFile.open(path);
+    const { settings, problem } = file.view();
+    expect(problem).toBeNull();
+    expect(settings).toEqual({ ...version2, version: 3, model: { dir: null, endpoint: null } });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(settings);
+    expect(JSON.parse(await readFile(`${path}.v2.bak`, 'utf8'))).toEqual(version2);
   });
 
   it('keeps the original and reports it when a migration fails', async () => {

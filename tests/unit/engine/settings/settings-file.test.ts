@@ -96,6 +96,14 @@ describe('SettingsFile', () => {
     expect(JSON.parse(await readFile(problem?.backupPath ?? '', 'utf8'))).toEqual(damaged);
   });
 
+  it('keeps a located model folder when the endpoint beside it is invalid', async () => {
+    const damaged = { ...validUserSettings, model: { dir: '/media/stick/jina', endpoint: 'ftp://mirror' } };
+    const path = await settingsIn(await tempDir(), JSON.stringify(damaged));
+    const { settings, problem } = (await SettingsFile.open(path, { now: fixedClock })).view();
+    expect(settings.model).toEqual({ dir: '/media/stick/jina', endpoint: null });
+    expect(problem?.resetSections).toEqual(['model.endpoint']);
+  });
+
   it('treats a file without a version as corrupt rather than guessing', async () => {
     const path = await settingsIn(await tempDir(), JSON.stringify({ roots: [] }));
     const { problem } = (await SettingsFile.open(path)).view();

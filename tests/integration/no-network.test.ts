@@ -1,0 +1,190 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runCli } from '../../electron/cli/program';
+import { defaultModelDir } from '../../electron/engine/engine';
+import { COMMAND_NAMES, LICENSE_ID, MODEL_ID, type CommandName } from '../../shared';
+import { captureIo } from '../fixtures/cli-io';
+import { copyModelFolder } from '../fixtures/model-folders';
+import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
+import { ensureSyntheticModel } from '../fixtures/synthetic-model';
+import { useTempDirs } from '../fixtures/temp-dir';
+
+/**
+ * Polyseek is offline: nothing but an explicit `model download` may reach the network. Each check runs
+ * the real CLI or server in a child process with a preload that refuses (and logs) every connection and
+ * name lookup for a host other than loopback.
+ */
+const root = resolve(import.meta.dirname, '../..');
+const GUARD = join(root, 'tests', 'fixtures', 'no-network', 'guard.mjs');
+const tempDir = useTempDirs();
+
+interface Guarded {
+  readonly env: NodeJS.ProcessEnv;
+  readonly log: string;
+  attempts(): Promise<string[]>;
+}
+
+/** Environment for a guarded child: no proxy or hub variables inherited, a fresh guard log. */
+async function guarded(extra: NodeJS.ProcessEnv): Promise<Guarded> {
+  const log = join(await tempDir(), 'network-guard.log');
+  await writeFile(log, '');
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(https?_proxy|no_proxy|all_proxy|hf_|polyseek_)/i.test(key)),
+  );
+  return {
+    env: { ...inherited, ...extra, POLYSEEK_NETWORK_GUARD_LOG: log },
+    log,
+    attempts: async () => (await readFile(log, 'utf8')).split('\n').filter(Boolean),
+  };
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', '--import', GUARD, 'electron/cli/main.ts', ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+function polyseek(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, reject) => {
+    const child = start(args, env);
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+let shared: string;
+let dataDir: string;
+let manifestPath: string;
+let stick: string;
+
+beforeAll(async () => {
+  const source = await ensureSyntheticModel('tiny');
+  // Kept for the whole file (useTempDirs clears after each test).
+  shared = await mkdtemp(join(tmpdir(), 'polyseek-offline-'));
+  dataDir = join(shared, 'profile');
+  await copyModelFolder(source, defaultModelDir(dataDir));
+  stick = await copyModelFolder(source, join(shared, 'stick'));
+  manifestPath = await writeManifest(join(shared, 'manifest.json'), await syntheticManifest(source));
+  expect(await runCli(['--data-dir', dataDir, 'license', 'accept', '--yes'], captureIo())).toBe(0);
+});
+afterAll(async () => {
+  await rm(shared, { recursive: true, force: true });
+});
+
+describe('no network outside an explicit download', () => {
+  it('runs the CLI (status, embed, model status/verify/locate) without touching the network', async () => {
+    const guard = await guarded({ POLYSEEK_MODEL_MANIFEST: manifestPath });
+    const base = ['--data-dir', dataDir];
+    const runs = [
+      ['status'],
+      ['settings', 'get'],
+      ['license', 'status'],
+      ['embed', '--task', 'retrieval.query', 'hello', 'привет', '你好'],
+      ['model', 'status'],
+      ['model', 'verify'],
+      ['model', 'locate', stick],
+    ];
+    for (const args of runs) {
+      const run = await polyseek([...base, ...args], guard.env);
+      expect({ args, code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ args, code: 0, stderr: '' });
+    }
+    expect(await guard.attempts()).toEqual([]);
+  });
+
+  it('lets `model download` reach the network, and only it, reporting the refusal', async () => {
+    const guard = await guarded({ POLYSEEK_MODEL_MANIFEST: manifestPath });
+    const run = await polyseek(['--data-dir', await tempDir(), 'model', 'download'], guard.env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/DOWNLOAD_FAILED: .*https:\/\/huggingface\.co\/jinaai\/jina-embeddings-v3\/resolve\//);
+    expect(run.stderr).toContain('network guard');
+    expect(await guard.attempts()).toEqual(['tls huggingface.co']);
+  });
+});
+
+describe('the server, guarded', () => {
+  let server: ChildProcess | undefined;
+  let url = '';
+  let guard: Guarded;
+
+  beforeAll(async () => {
+    guard = await guarded({ POLYSEEK_MODEL_MANIFEST: manifestPath });
+    server = start(['--data-dir', dataDir, 'serve', '--port', '0'], guard.env);
+    url = await new Promise<string>((resolveUrl, reject) => {
+      let out = '';
+      server?.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /listening on (http:\/\/\S+)/.exec(out);
+        if (match?.[1]) resolveUrl(match[1]);
+      });
+      server?.on('exit', (code) => reject(new Error(`the server exited (${String(code)})`)));
+    });
+  });
+  afterAll(() => {
+    server?.kill();
+  });
+
+  async function call(name: CommandName, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
+    const response = await fetch(`${url}/api/commands/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as { ok: boolean };
+  }
+
+  async function jobEnd(): Promise<{ state: string; error: { message: string } | null }> {
+    for (;;) {
+      const status = (await call('model.status', {})) as { value: { job: { state: string; error: null } | null } };
+      if (status.value.job && status.value.job.state !== 'running') return status.value.job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('serves every command but model.download without touching the network', async () => {
+    const inputs: Record<Exclude<CommandName, 'model.download'>, unknown> = {
+      'app.info': {},
+      'engine.status': {},
+      'settings.get': {},
+      'settings.set': { encoder: { dims: 32 } },
+      'license.status': {},
+      'license.accept': { licenseId: LICENSE_ID, modelId: MODEL_ID, nonCommercialOnly: true },
+      embed: { texts: ['hello'], task: 'text-matching' },
+      'gpu.status': {},
+      'model.status': {},
+      'model.cancel': {},
+      'model.locate': { path: stick, mode: 'use' },
+      'model.verify': {},
+      'model.quantize': {},
+    };
+    expect(Object.keys(inputs).sort()).toEqual(COMMAND_NAMES.filter((n) => n !== 'model.download').sort());
+    for (const [name, input] of Object.entries(inputs) as [CommandName, unknown][]) {
+      const result = await call(name, input);
+      expect({ name, ok: result.ok, error: result.error }).toEqual({ name, ok: true, error: undefined });
+      if (name.startsWith('model.') && name !== 'model.status' && name !== 'model.cancel') {
+        expect(await jobEnd()).toMatchObject({ state: 'done' });
+      }
+    }
+    expect(await guard.attempts()).toEqual([]);
+
+    // fp16 is not in the synthetic folder, so this download must fetch from the default endpoint.
+    expect(await call('model.download', { variant: 'fp16' })).toMatchObject({ ok: true });
+    const job = await jobEnd();
+    expect(job).toMatchObject({ state: 'failed', error: { code: 'DOWNLOAD_FAILED' } });
+    expect(job.error?.message).toContain('network guard');
+    expect(await guard.attempts()).toEqual(['tls huggingface.co']);
+  });
+});
