@@ -2,6 +2,8 @@
 //   electron/main/main.ts       → dist/electron/main.cjs     (package.json "main")
 //   electron/preload/preload.ts → dist/electron/preload.cjs  (sandboxed: one file, requires only 'electron')
 //   electron/worker/main.ts     → dist/electron/worker.cjs   (the engine's utilityProcess)
+//   electron/engine/extract/worker-entry.ts → dist/electron/extract-worker.mjs (extraction worker threads,
+//                                 started by the engine's extractor pool from beside its own bundle)
 // `--outdir DIR` writes elsewhere (the integration test bundles into a temp folder).
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -64,6 +66,17 @@ const targets = [
     target: NODE_TARGET,
     packages: 'external',
     ...requireExternals,
+  },
+  {
+    // ESM, so pdf.js (ESM-only, top-level await) loads with a real import(); its cmaps and fonts are read
+    // from node_modules/pdfjs-dist at run time.
+    ...common,
+    format: 'esm',
+    entryPoints: ['electron/engine/extract/worker-entry.ts'],
+    outfile: join(outdir, 'extract-worker.mjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+    packages: 'external',
   },
 ];
 

@@ -1,0 +1,148 @@
+// What each corpus file must yield. Strings come from MANIFEST.tsv's descriptions (needles, titles) and
+// from reading the files; legacy-encoded files are checked with words that only a right decoding gives.
+
+/** Files that must fail, with their code. Every other file must yield text. */
+export const CORPUS_ERRORS: Record<string, string> = {
+  '01-pdf/errors/corrupt-header-eof-only.pdf': 'CORRUPT',
+  '01-pdf/errors/encrypted-aes256-user-foo-owner-baz.pdf': 'ENCRYPTED',
+  '01-pdf/errors/encrypted-password-test.pdf': 'ENCRYPTED',
+  '01-pdf/errors/encrypted-user-password-openpassword.pdf': 'ENCRYPTED',
+  '01-pdf/errors/scanned-image-only-huckfinn-c02-22.pdf': 'NO_TEXT_LAYER',
+  '02-office-ebook/errors/corrupt-docx-truncated.docx': 'CORRUPT',
+  '02-office-ebook/errors/encrypted-docx-password-tika.docx': 'ENCRYPTED',
+  '02-office-ebook/errors/encrypted-pptx-password-tika.pptx': 'ENCRYPTED',
+  '02-office-ebook/errors/encrypted-xlsx-unstructured.xlsx': 'ENCRYPTED',
+  '02-office-ebook/errors/legacy-word97-raw_text.doc': 'UNSUPPORTED',
+  '02-office-ebook/xlsx/unstructured-empty.xlsx': 'EMPTY',
+  '06-filesystem-edge/names/empty#hash.pdf': 'NO_TEXT_LAYER',
+  '06-filesystem-edge/zero-byte/all-whitespace.txt': 'EMPTY',
+  '06-filesystem-edge/zero-byte/file10_permahang.txt.json': 'EMPTY',
+};
+
+const UDHR_ARTICLE_1 = 'All human beings are born free and equal in dignity and rights';
+
+export const CORPUS_STRINGS: Record<string, string[]> = {
+  // PDF
+  '01-pdf/en/tracemonkey.pdf': ['Trace-based Just-in-Time Type Specialization', 'Brendan Eich'],
+  '01-pdf/en/federal-register-2020-17221.pdf': ['FEDERAL REGISTER'],
+  '01-pdf/tables/160F-2019.pdf': ['rémunérations brutes', "n° d'identification national"],
+  '01-pdf/tables/multicolumn-latex.pdf': ['Two-Column Document with Lorem Ipsum', 'Lorem ipsum dolor sit amet'],
+  '01-pdf/tables/fr-le-parisien-20200227-newspaper.pdf': ['coronavirus', 'ÉDITION NUMÉRIQUE'],
+  '01-pdf/mixed/multilang.pdf': [
+    'Hello World',
+    'مرحبا بالعالم',
+    'Привет, мир',
+    '你好世界',
+    'สวัสดีชาวโลก',
+    'こんにちは世界',
+  ],
+  '01-pdf/cjk/ja-issue16063.pdf': ['電線接続端子部'],
+  // Needs the Adobe-Japan1 CMaps shipped with pdfjs-dist.
+  '01-pdf/cjk/ja-jo-miyazawa.pdf': ['わたくしといふ現象は', 'ひとつの青い照明です'],
+  '01-pdf/cjk/zh-issue19360.pdf': ['坚持社会主义核心价值体系'],
+  '01-pdf/cjk/udhr-ja.pdf': ['世界人権宣言'],
+  '01-pdf/cjk/udhr-zh-hans.pdf': ['世界人权宣言'],
+  // Presentation forms (U+FExx) become base Arabic letters.
+  '01-pdf/rtl/ar-ArabicCIDTrueType.pdf': ['العربية'],
+  '01-pdf/rtl/ar-habibi.pdf': ['habibi'],
+  '01-pdf/rtl/he-issue11656.pdf': ['שלום עולם'],
+  '01-pdf/rtl/udhr-fa.pdf': ['اعلامیه'],
+  '01-pdf/cyrillic/udhr-uk.pdf': ['ЗАГАЛЬНА ДЕКЛАРАЦІЯ ПРАВ ЛЮДИНІ'],
+  '01-pdf/cyrillic/ru-issue20232-broken-encoding.pdf': ['Масштаб'],
+  '01-pdf/indic-thai/udhr-hi.pdf': ['मानव'],
+  '01-pdf/indic-thai/udhr-th.pdf': ['ปฏิญญาสากลว่าด้วยสิทธิมนุษยชน'],
+  '01-pdf/indic-thai/th-issue13211.pdf': ['เวกเตอร์'],
+  '01-pdf/errors/corrupt-zlib-zen_of_python.pdf': ['Beautiful is better than ugly.'],
+  '01-pdf/errors/scanned-with-ocr-layer-vicksburg.pdf': ['SIEGE OF VICKSBURG'],
+  '06-filesystem-edge/names/2020%2F1%2Fmairiedu2_109.pdf': ['ARRONDISSEMENT'],
+  '06-filesystem-edge/names/cheat sheets/C Reference Card (ANSI) 2.2.pdf': ['Program Structure/Functions'],
+  '06-filesystem-edge/binary-or-mismatch/pdf_standardized_text': ['the quick', 'lazy dog'],
+  // Office and ebooks
+  '02-office-ebook/docx/mammoth-tables.docx': ['Top left\tTop right', 'Bottom left\tBottom right'],
+  '02-office-ebook/docx/mammoth-footnotes.docx': ['A tachyon walks into a bar.'],
+  '02-office-ebook/docx/mammoth-comments.docx': ['Ouch.'],
+  '02-office-ebook/docx/mammoth-utf8-bom.docx': ['This XML has a byte order mark.'],
+  '02-office-ebook/docx/tika-testWORD_phonetic-ja.docx': ['東京'],
+  '02-office-ebook/docx/行标编制说明（核电厂定期安全审查 第1部分：通用要求）.docx': ['核电厂定期安全'],
+  '02-office-ebook/docx/chatchat-ocr_test-zh.docx': ['我是文字', '我是表格1'],
+  '02-office-ebook/pptx/chatchat-ocr_test-zh.pptx': ['我是文字', '我是表格3'],
+  '02-office-ebook/pptx/markitdown-test.pptx': [
+    '2cdda5c8-e50e-4db4-b5f0-9722a649f455',
+    '04191ea8-5c73-4215-a1d3-1cfb43aaaf12',
+    '44bf7d06-5e7a-4a40-a2e1-a2e42ef28c8a',
+    'a3f6004b-6f4f-4ea8-bee3-3741f4dc385f',
+  ],
+  '02-office-ebook/pptx/tika-testPPT_various.pptx': ['Here is a text box', 'Row 1 Col 1'],
+  '02-office-ebook/xlsx/langchain-ChatGLM_open-zh-en.xlsx': ['效果如何优化'],
+  '02-office-ebook/xlsx/tika-testEXCEL_phonetic-ja.xlsx': ['豊田車会社', 'オラクル日本会社'],
+  '02-office-ebook/odf/tika-testODFwithOOo3.odt': ['Apache Tika Test Document', 'simple footnote'],
+  '02-office-ebook/odf/eng_spa_mult.odt': [UDHR_ARTICLE_1, 'Todos los seres humanos nacen libres'],
+  '02-office-ebook/epub/eng_spa_mult.epub': [UDHR_ARTICLE_1, 'Todos los seres humanos nacen libres'],
+  '02-office-ebook/epub/wasteland.epub': ['April is the cruellest month'],
+  '02-office-ebook/epub/kusamakura-japanese-vertical-writing.epub': ['草枕', '夏目漱石', '山路を登りながら'],
+  '02-office-ebook/rtf/tika-testRTF-ms932.rtf': ['こんにちは'],
+  '02-office-ebook/rtf/tika-testRTFWord2010CzechCharacters.rtf': ['Článek týdne', 'Svitky od Mrtvého moře'],
+  '02-office-ebook/rtf/eng_spa_mult.rtf': [UDHR_ARTICLE_1, 'Todos los seres humanos nacen libres'],
+  '06-filesystem-edge/binary-or-mismatch/docx_paragraphs_and_tables': ['This is the paragraph after the table.'],
+  // Encodings
+  '03-web-markup-text/encodings/ar-cp1256-charset_normalizer.txt': ['بالموازاة مع ذلك'],
+  '03-web-markup-text/encodings/en-utf-16le-bom-subtitles.srt': ['About 2 months ago I found myself on'],
+  '03-web-markup-text/encodings/en-utf-8-bom.txt': ['About 2 months ago'],
+  '03-web-markup-text/encodings/fr-iso-8859-1-visa.txt': ['dépend à la fois de la durée'],
+  '03-web-markup-text/encodings/ja-euc-jp-readme.txt': ['コンソール アプリケーション'],
+  '03-web-markup-text/encodings/ja-shift_jis-luther-catechism.txt': ['マルチン・ルターの小信仰問答書'],
+  '03-web-markup-text/encodings/ja-utf-16le-no-bom.txt': ['符号化形式'],
+  '03-web-markup-text/encodings/ko-euc-kr-wikipedia.txt': ['북조선 사람들은'],
+  '03-web-markup-text/encodings/ru-ibm866-cp866.txt': ['Альтернативная кодировка'],
+  '03-web-markup-text/encodings/ru-mac_cyrillic-charset_normalizer.txt': ['В гимназии он не был'],
+  '03-web-markup-text/encodings/th-tis-620-wikipedia.txt': ['มาตรฐานผลิตภัณฑ์อุตสาหกรรม'],
+  // cp1258 writes tones as combining marks: NFC composes them.
+  '03-web-markup-text/encodings/vi-windows-1258-wikipedia.txt': ['Chữ Quốc ngữ là hệ chữ viết'],
+  '03-web-markup-text/encodings/zh-hans-gb2312-declared-gb18030-actual-rss.xml': ['出生于美国旧金山儿童医院'],
+  '03-web-markup-text/plain-csv/multi-language-mixed-latin1.txt': ['contratação', 'negócios'],
+  // HTML
+  '03-web-markup-text/html/charset/ar-misleading-charset.html': ['في قرية من القرى'],
+  '03-web-markup-text/html/charset/ja-shift_jis-no-charset.html': ['衆院議院運営委員会'],
+  '03-web-markup-text/html/charset/noisy-meta-encoding.html': ['وأعرب الاتحاد الجزائري'],
+  '03-web-markup-text/html/charset/steelJIS-datasheet-utf16-meta-says-utf8.html': ['Japanese Steels and Alloys'],
+  '03-web-markup-text/html/charset/zh-big5-no-charset.html': ['台北看守所'],
+  '03-web-markup-text/html/en/markitdown-test_blog.html': [
+    'an example where high cost can easily prevent a generic complex',
+  ],
+  '03-web-markup-text/html/w3c-parallel/language.en.html': ['This page provides some orientation'],
+  '03-web-markup-text/html/w3c-parallel/language.zh-hans.html': ['网站国际化'],
+  '03-web-markup-text/html/readability/cs-aktualne.expected-article.html': ['West Ham'],
+  '03-web-markup-text/html/readability/zh-hans-gmw.expected-article.html': ['翱翔于距地球数千公里的太空中'],
+  // Markdown, CSV, plain text
+  '03-web-markup-text/markdown/art-of-command-line/README.md': ['The Art of Command Line'],
+  '03-web-markup-text/markdown/art-of-command-line/README-zh-Hant.md': ['命令列的藝術'],
+  '03-web-markup-text/markdown/art-of-command-line/README-es.md': ['El Arte del Terminal'],
+  '03-web-markup-text/markdown/coding-interview-university/README-ar.md': ['جامعة المقابلات البرمجية'],
+  '03-web-markup-text/markdown/zh-knowledge-base/分布式训练技术原理.md': ['FSDP'],
+  '03-web-markup-text/markdown/misc/codeblock.md': ['<!DOCTYPE html>'],
+  '03-web-markup-text/plain-csv/csv-with-long-lines.csv': ['SpearmanCorrelationCoefficient'],
+  '03-web-markup-text/plain-csv/en-utf-16-stanley-cups.csv': ['Maple Leafs\tTOR\t13'],
+  // Base64 stays opaque ASCII: no Hebrew is decoded from it.
+  '03-web-markup-text/plain-csv/he-base64-of-iso-8859-8-i.txt': ['8uPr5e8gVGVzbGEgLSDw4'],
+  '04-parallel/UDHR_first_article_all.txt': [UDHR_ARTICLE_1],
+  '04-parallel/udhr/udhr_eng.xml': [UDHR_ARTICLE_1],
+  '04-parallel/udhr/udhr_spa.xml': ['Todos los seres humanos nacen libres'],
+  '04-parallel/udhr/udhr_rus.xml': ['Все люди рождаются свободными'],
+  '04-parallel/udhr/udhr_cmn_hans.xml': ['人人生而自由'],
+  '04-parallel/udhr/udhr_deu_1996.xml': ['Alle Menschen sind frei und gleich an Würde'],
+  '06-filesystem-edge/names/中文.xml': ['你好，世界'],
+  '06-filesystem-edge/binary-or-mismatch/text-starting-with-BM-magic.txt': ['BMW to Make Hybrid Sports Car'],
+  '06-filesystem-edge/binary-or-mismatch/file_we_dont_want_imported': ['wombat'],
+  '06-filesystem-edge/huge-single-line/data-uri-base64-one-line.txt': ['data:message/rfc822;base64,'],
+  '06-filesystem-edge/large/war-and-peace-gutenberg.txt': [
+    'Well, Prince, so Genoa and Lucca are now just family estates',
+  ],
+};
+
+/** Text that must not leak into the output: ruby readings, scripts, phonetic runs. */
+export const CORPUS_UNWANTED: Record<string, string[]> = {
+  '02-office-ebook/docx/tika-testWORD_phonetic-ja.docx': ['とうきょう'],
+  '03-web-markup-text/html/w3c-parallel/language.en.html': ['function(', 'var '],
+  '03-web-markup-text/plain-csv/he-base64-of-iso-8859-8-i.txt': ['ש'],
+  '03-web-markup-text/encodings/en-utf-8-bom.txt': ['\uFEFF'],
+};
