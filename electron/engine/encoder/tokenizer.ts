@@ -11,6 +11,8 @@ export interface TokenizedText {
 export interface TextTokenizer {
   /** `<s> … </s>` ids, cut to `maxTokens` keeping `</s>`. */
   encode(text: string, maxTokens: number): TokenizedText;
+  /** Tokens of each text alone, without `<s> </s>` and never truncated (the chunker's measure). */
+  count(texts: readonly string[]): number[];
   readonly padId: number;
 }
 
@@ -43,6 +45,9 @@ export async function loadTokenizer(modelDir: string, cacheDir: string): Promise
       // transformers.js's own truncation drops `</s>`; tokenize in full and cut here instead.
       const ids = tokenizer.encode(text, { add_special_tokens: true });
       return truncateKeepingEos(ids, maxTokens, eosId);
+    },
+    count(texts) {
+      return texts.map((text) => tokenizer.encode(text, { add_special_tokens: false }).length);
     },
   };
 }
