@@ -3,6 +3,17 @@ import { z } from 'zod';
 import { EmbedInputSchema, EmbedResultSchema } from './embed';
 import { EngineStateSchema } from './events';
 import { GpuStatusSchema } from './gpu';
+import {
+  IndexErrorsInputSchema,
+  IndexErrorsSchema,
+  IndexRetryInputSchema,
+  IndexStartInputSchema,
+  IndexStatusSchema,
+  RootAddInputSchema,
+  RootRemoveInputSchema,
+  RootUpdateInputSchema,
+  RootsListSchema,
+} from './indexing';
 import { LICENSE_ID, LicenseStatusSchema } from './license';
 import { MODEL_ID } from './model';
 import {
@@ -111,6 +122,53 @@ export const commands = {
     summary: 'Make the int8 variant from fp32 in the background and check it against fp32',
     input: NoInput,
     output: ModelStatusSchema,
+  },
+  'roots.list': {
+    summary: 'Folders to index, with their include/exclude globs, size cap and symlink policy',
+    input: NoInput,
+    output: RootsListSchema,
+  },
+  'roots.add': {
+    summary: 'Add a folder to index (it must exist and not overlap another); defaults skip hidden and build folders',
+    input: RootAddInputSchema,
+    output: RootsListSchema,
+  },
+  'roots.update': {
+    summary: "Change a folder's include/exclude globs, size cap or symlink policy",
+    input: RootUpdateInputSchema,
+    output: RootsListSchema,
+  },
+  'roots.remove': {
+    summary: 'Stop indexing a folder; its files leave the index (the files themselves are untouched)',
+    input: RootRemoveInputSchema,
+    output: RootsListSchema,
+  },
+  'index.start': {
+    summary: 'Index the folders in the background (changed files only), optionally watching them; returns at once',
+    input: IndexStartInputSchema,
+    output: IndexStatusSchema,
+  },
+  'index.pause': { summary: 'Pause the running indexing job', input: NoInput, output: IndexStatusSchema },
+  'index.resume': { summary: 'Resume a paused indexing job', input: NoInput, output: IndexStatusSchema },
+  'index.cancel': {
+    summary: 'Cancel the running indexing job and stop watching; finished files stay indexed',
+    input: NoInput,
+    output: IndexStatusSchema,
+  },
+  'index.status': {
+    summary: 'Files and chunks per folder, the running job, files awaiting vectors, index size and provenance',
+    input: NoInput,
+    output: IndexStatusSchema,
+  },
+  'index.errors': {
+    summary: 'Files that could not be indexed, each with a code and a reason',
+    input: IndexErrorsInputSchema,
+    output: IndexErrorsSchema,
+  },
+  'index.retry': {
+    summary: 'Try failed files again (all, or the ones named)',
+    input: IndexRetryInputSchema,
+    output: IndexStatusSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

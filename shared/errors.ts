@@ -51,6 +51,14 @@ export const ERROR_CODES = [
   'FINGERPRINT_MISMATCH',
   /** Making or checking the int8 variant failed. */
   'QUANTIZE_FAILED',
+  /** A folder to index does not exist, is not a folder, or is not in the roots. */
+  'ROOT_NOT_FOUND',
+  /** A folder to index is already a root, or lies inside (or contains) another root. */
+  'ROOT_CONFLICT',
+  /** A path named by a caller does not resolve inside any indexed root. */
+  'PATH_OUTSIDE_ROOTS',
+  /** The index database could not be opened or written (the message names the folder and the cause). */
+  'INDEX_FAILED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { IndexJobSchema } from './indexing';
 import { LicenseStatusSchema } from './license';
 import { ModelJobSchema } from './model-management';
 import { parseUnknown } from './parse';
@@ -24,6 +25,8 @@ export const events = {
   'license.changed': LicenseStatusSchema,
   /** A model job started, progressed, or ended (download, locate, verify, quantize). */
   'model.progress': ModelJobSchema,
+  /** An indexing job started, progressed (at most a few times a second), paused or ended. */
+  'index.progress': IndexJobSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

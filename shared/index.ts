@@ -3,6 +3,7 @@ export * from './embed';
 export * from './errors';
 export * from './events';
 export * from './gpu';
+export * from './indexing';
 export * from './license';
 export * from './model';
 export * from './model-management';

@@ -4,7 +4,7 @@ import { LicenseAcceptanceSchema } from './license';
 import { DimsSchema, PrecisionSchema, ProviderPreferenceSchema, TaskSchema } from './model';
 
 /** Bump with a new numbered migration in electron/engine/settings/migrations/. */
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 export const MAX_PATH_LENGTH = 4096;
 export const MAX_ROOTS = 1000;
@@ -31,7 +31,7 @@ const computeFields = {
 };
 
 /** POSIX `/…`, Windows `C:\…` or `\\server\share`; checked here because shared/ cannot use node:path. */
-const AbsolutePathSchema = z
+export const AbsolutePathSchema = z
   .string()
   .min(1)
   .max(MAX_PATH_LENGTH)
@@ -62,10 +62,68 @@ export const EncoderSettingsSchema = z.strictObject(encoderFields);
 export const ComputeSettingsSchema = z.strictObject(computeFields);
 export const ModelSettingsSchema = z.strictObject(modelFields);
 
+/** Longest glob accepted, and most globs per list; real ones are far shorter and fewer. */
+export const MAX_GLOB_LENGTH = 500;
+export const MAX_GLOBS = 200;
+/** 4 GiB: the largest per-file cap accepted. */
+export const MAX_FILE_BYTES_CAP = 4 * 1024 ** 3;
+
+/**
+ * Globs relative to the root, matched with `/` separators (picomatch; `**` crosses folders, dot files
+ * included). A folder matched by an exclude glob is not entered at all.
+ */
+export const DEFAULT_INCLUDE_GLOBS: readonly string[] = ['**/*'];
+/**
+ * Hidden files and folders, version control, dependency and build outputs, caches, editor and office
+ * lock/temp files: rarely what a person searches, often huge (node_modules alone can hold 100k files).
+ */
+export const DEFAULT_EXCLUDE_GLOBS: readonly string[] = [
+  '**/.*',
+  '**/node_modules',
+  '**/bower_components',
+  '**/__pycache__',
+  '**/*.pyc',
+  '**/venv',
+  '**/dist',
+  '**/build',
+  '**/target',
+  '**/coverage',
+  '**/Library/Caches',
+  '**/*.tmp',
+  '**/*.temp',
+  '**/*.swp',
+  '**/*~',
+  '**/~$*',
+  '**/Thumbs.db',
+  '**/desktop.ini',
+];
+/** 64 MiB: larger documents are almost always data dumps, disk images or scans; raise it per folder. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+const GlobListSchema = z.array(z.string().min(1).max(MAX_GLOB_LENGTH)).max(MAX_GLOBS);
+
+/** What a person can change about a root after adding it. */
+export const rootOptionFields = {
+  /** A file is indexed only if its path relative to the root matches one of these. */
+  include: GlobListSchema,
+  /** Files and folders matching any of these are skipped (folders are not entered). */
+  exclude: GlobListSchema,
+  /** Files larger than this many bytes are listed as skipped (`TOO_LARGE`), not read. */
+  maxFileBytes: z.int().min(1).max(MAX_FILE_BYTES_CAP),
+  /**
+   * Follow symbolic links. Each real file is indexed once: a link whose target lies inside the root is
+   * already covered by the walk, links are never followed into a folder being walked (no loops).
+   */
+  followSymlinks: z.boolean(),
+  /** Let links lead outside the root (a shared drive linked into Documents). Default off. */
+  allowOutside: z.boolean(),
+};
+
 export const RootSchema = z.strictObject({
   /** Absolute folder path as the person chose it. */
   path: z.string().min(1).max(MAX_PATH_LENGTH),
   addedAt: z.iso.datetime(),
+  ...rootOptionFields,
 });
 export type Root = z.infer<typeof RootSchema>;
 

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { APP_VERSION } from '../engine/app-info';
 import { defaultDataDir } from '../engine/paths';
 import { registerEmbed } from './commands/embed';
+import { registerIndex } from './commands/index';
 import { registerLicense } from './commands/license';
 import { registerModel } from './commands/model';
 import { registerServe } from './commands/serve';
@@ -31,6 +32,7 @@ export function createProgram(io: CliIo): Command {
   registerSettings(program, io);
   registerLicense(program, io);
   registerModel(program, io);
+  registerIndex(program, io);
   return program;
 }
 

@@ -13,26 +13,35 @@ const PLAIN_INTERVAL_MS = 5000;
  * then (and at each new file) elsewhere, so logs stay readable. Results stay on stdout.
  */
 export function createProgressLine(io: CliIo): { show(job: ModelJob): void; end(): void } {
+  const line = createRedrawnLine(io);
+  return {
+    show(job) {
+      if (job.state !== 'running') return line.end();
+      line.draw(describeProgress(job), `${job.file?.path ?? ''}\u0000${job.message ?? ''}`);
+    },
+    end: line.end,
+  };
+}
+
+/**
+ * A status line on stderr: redrawn in place on a terminal (at most every 100 ms), or printed as plain
+ * lines at most every 5 s — and at once when `phase` changes — elsewhere, so logs stay readable.
+ */
+export function createRedrawnLine(io: CliIo): { draw: (line: string, phase: string) => void; end: () => void } {
   let lastDraw = 0;
-  let lastFile: string | null = null;
-  let lastMessage: string | null = null;
+  let lastPhase: string | null = null;
   let drawnWidth = 0;
   const end = (): void => {
     if (io.stderrIsTty && drawnWidth > 0) io.errPartial('\n');
     drawnWidth = 0;
   };
   return {
-    show(job) {
-      if (job.state !== 'running') return end();
+    draw(line, phase) {
       const now = performance.now();
-      const phase = job.file?.path ?? null;
-      const changed = phase !== lastFile || job.message !== lastMessage;
       const interval = io.stderrIsTty ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS;
-      if (!changed && now - lastDraw < interval) return;
+      if (phase === lastPhase && now - lastDraw < interval) return;
       lastDraw = now;
-      lastFile = phase;
-      lastMessage = job.message;
-      const line = describeProgress(job);
+      lastPhase = phase;
       if (!io.stderrIsTty) return io.err(line);
       io.errPartial(`\r${line.padEnd(drawnWidth)}`);
       drawnWidth = line.length;
@@ -41,13 +50,18 @@ export function createProgressLine(io: CliIo): { show(job: ModelJob): void; end(
   };
 }
 
+/** `[#######-----]  45%` */
+export function progressBar(share: number): string {
+  const clamped = Math.min(1, Math.max(0, share));
+  const filled = Math.floor(clamped * BAR_WIDTH);
+  return `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]  ${Math.floor(clamped * 100)}%`;
+}
+
 /** `downloading onnx/model.onnx  [#######-----]  45%  1.03 GB/2.29 GB  12.4 MB/s  ETA 1m42s` */
 export function describeProgress(job: ModelJob): string {
   const parts = [job.message ?? job.kind];
   if (job.total !== null && job.total > 0) {
-    const share = Math.min(1, job.bytes / job.total);
-    const filled = Math.floor(share * BAR_WIDTH);
-    parts.push(`[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`, `${Math.floor(share * 100)}%`);
+    parts.push(progressBar(job.bytes / job.total));
     parts.push(`${formatBytes(job.bytes)}/${formatBytes(job.total)}`);
   } else if (job.bytes > 0) {
     parts.push(formatBytes(job.bytes));

@@ -4,6 +4,10 @@ import type { EmbedInput, EmbedResult, GpuStatus, Precision, Settings } from '..
 import { listOrtBackends } from './compute/ort-backends';
 import { Encoder } from './encoder/encoder';
 import type { EventSink, Handlers } from './handlers';
+import { loadDefaultParts } from './indexer/default-parts';
+import { Indexer, type IndexCommand } from './indexer/indexer';
+import { ModelAccess } from './indexer/model-access';
+import type { IndexerParts } from './indexer/ports';
 import type { ModelDirSource } from './model/context';
 import { SHIPPED_MANIFEST } from './model/manifest';
 import { ModelManager, type ModelCommand, type ModelManagerOptions } from './model/model-manager';
@@ -30,10 +34,21 @@ export interface EngineOptions {
    */
   readonly setModelDir?: (dir: string | null) => Promise<void>;
   readonly model?: EngineModelOptions;
+  /** Indexing knobs for tests and benchmarks: swapped parts, worker count, watcher timing. */
+  readonly indexer?: EngineIndexerOptions;
+}
+
+export interface EngineIndexerOptions {
+  /** Default: the real store, chunker and extractors, loaded on first use. */
+  readonly parts?: () => Promise<IndexerParts>;
+  readonly extractWorkers?: number;
+  readonly watchDebounceMs?: number;
+  /** Time spent inside each encoder call while indexing (the benchmark's busy share). */
+  readonly onEncoderBusy?: (ms: number) => void;
 }
 
 /** Commands the engine serves itself; everything else belongs to the host that owns the settings file. */
-export type EngineCommand = 'gpu.status' | 'embed' | ModelCommand;
+export type EngineCommand = 'gpu.status' | 'embed' | ModelCommand | IndexCommand;
 export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'gpu.status',
   'embed',
@@ -43,6 +58,13 @@ export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'model.locate',
   'model.verify',
   'model.quantize',
+  'index.start',
+  'index.pause',
+  'index.resume',
+  'index.cancel',
+  'index.status',
+  'index.errors',
+  'index.retry',
 ];
 
 export function defaultModelDir(dataDir: string): string {
@@ -60,8 +82,11 @@ export class Engine {
   private lastEncoder: Encoder | null = null;
   /** Downloads, locating, verification, quantization and fingerprints. */
   readonly models: ModelManager;
+  /** Roots → index: crawl, pipeline, watch, vectors; its store opens on first use at `<dataDir>/index`. */
+  readonly indexer: Indexer;
 
   constructor(private readonly options: EngineOptions) {
+    const emit = options.emit;
     this.models = new ModelManager({
       ...options.model,
       dataDir: options.dataDir,
@@ -70,8 +95,40 @@ export class Engine {
       encoder: (precision) => this.encoder(precision),
       releaseEncoders: (dir) => this.releaseEncoders(dir),
       ...(options.setModelDir ? { setModelDir: options.setModelDir } : {}),
-      ...(options.emit ? { emit: options.emit } : {}),
+      // A finished download, locate or quantize may be what indexing was waiting for.
+      emit: (event) => {
+        emit?.(event);
+        if (event.name === 'model.progress' && event.payload.state === 'done') this.indexer.modelMayBeReady();
+      },
     });
+    const indexing = options.indexer ?? {};
+    this.indexer = new Indexer({
+      dataDir: options.dataDir,
+      getSettings: options.getSettings,
+      parts: indexing.parts ?? loadDefaultParts,
+      model: (parts) =>
+        new ModelAccess({
+          getSettings: options.getSettings,
+          modelDir: () => this.modelDir,
+          cacheDir: join(options.dataDir, 'cache', 'transformers'),
+          encoder: () => this.encoder(),
+          modelStatus: () => this.models.status(),
+          chunkerVersion: parts.chunker.version,
+          fallbackCounter: parts.chunker.fallbackCounter,
+          ...(indexing.onEncoderBusy ? { onEncoderBusy: indexing.onEncoderBusy } : {}),
+        }),
+      ...(emit ? { emit } : {}),
+      ...(indexing.extractWorkers === undefined ? {} : { extractWorkers: indexing.extractWorkers }),
+      ...(indexing.watchDebounceMs === undefined ? {} : { watchDebounceMs: indexing.watchDebounceMs }),
+    });
+  }
+
+  /**
+   * The host's settings changed (it owns the file): removed roots leave the index, watchers follow the
+   * roots, and a new licence or encoder setting lets the embed job fill vectors.
+   */
+  settingsChanged(): void {
+    if (!this.disposed) this.indexer.settingsChanged();
   }
 
   get dataDir(): string {
@@ -169,6 +226,7 @@ export class Engine {
       'gpu.status': () => this.gpuStatus(),
       embed: (input, context) => this.embed(input, context.signal),
       ...this.models.handlers(),
+      ...this.indexer.handlers(),
     };
   }
 
@@ -189,6 +247,7 @@ export class Engine {
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
+    await this.indexer.dispose();
     await this.models.dispose();
     this.disposed = true;
     const loaded = [...this.encoders.values()];

@@ -1,8 +1,9 @@
 import type { AppInfo, EngineState } from '../../shared';
 import { describeApp } from './app-info';
 import { createDispatcher, typedInvoke, type Dispatch, type Invoke } from './dispatch';
-import { Engine, type EngineModelOptions } from './engine';
+import { Engine, type EngineIndexerOptions, type EngineModelOptions } from './engine';
 import { EventHub } from './event-hub';
+import { createRootsHandlers } from './indexer/roots-handlers';
 import { settingsPath } from './paths';
 import { SettingsFile, createSettingsHandlers } from './settings';
 
@@ -19,6 +20,8 @@ export interface RuntimeOptions {
   readonly onUnexpected?: (command: string, error: unknown) => void;
   /** Manifest, environment (endpoint, token, proxies), free-space probe and network knobs for model jobs. */
   readonly model?: EngineModelOptions;
+  /** Indexing knobs for tests and benchmarks. */
+  readonly indexer?: EngineIndexerOptions;
 }
 
 /** Everything a single-process host (server, CLI) needs: settings file, engine, dispatcher, events. */
@@ -45,7 +48,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       events.emit({ name: 'settings.changed', payload: view });
     },
     ...(options.model ? { model: options.model } : {}),
+    ...(options.indexer ? { indexer: options.indexer } : {}),
   });
+  const stopFollowing = settings.onChange(() => engine.settingsChanged());
   const onUnexpected =
     options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));
   const dispatch = createDispatcher(
@@ -54,6 +59,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       // One process: the engine is ready as soon as the runtime exists.
       'engine.status': () => Promise.resolve(READY),
       ...createSettingsHandlers(settings, events.emit),
+      ...createRootsHandlers(settings, events.emit),
       ...engine.handlers(),
     },
     onUnexpected,
@@ -64,6 +70,9 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     events,
     settings,
     engine,
-    dispose: () => engine.dispose(),
+    dispose: () => {
+      stopFollowing();
+      return engine.dispose();
+    },
   };
 }

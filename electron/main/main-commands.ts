@@ -9,6 +9,7 @@ import {
 import { describeApp } from '../engine/app-info';
 import { createDispatcher, type Dispatch } from '../engine/dispatch';
 import type { EventSink, Handler, Handlers } from '../engine/handlers';
+import { createRootsHandlers, type RootsCommand } from '../engine/indexer/roots-handlers';
 import { createSettingsHandlers, type SettingsCommand, type SettingsFile } from '../engine/settings';
 
 /** What main needs from the engine process (the supervisor, or a stub in tests). */
@@ -19,8 +20,11 @@ export interface EngineClient {
   updateSettings(settings: Settings): void;
 }
 
-/** Served in main, which owns the settings file; every other command belongs to the engine process. */
-type MainCommand = 'app.info' | 'engine.status' | SettingsCommand;
+/**
+ * Served in main, which owns the settings file (roots live there); every other command belongs to the
+ * engine process, which learns of root changes through the settings it is sent.
+ */
+type MainCommand = 'app.info' | 'engine.status' | SettingsCommand | RootsCommand;
 const MAIN_COMMANDS: ReadonlySet<CommandName> = new Set<MainCommand>([
   'app.info',
   'engine.status',
@@ -28,6 +32,10 @@ const MAIN_COMMANDS: ReadonlySet<CommandName> = new Set<MainCommand>([
   'settings.set',
   'license.status',
   'license.accept',
+  'roots.list',
+  'roots.add',
+  'roots.update',
+  'roots.remove',
 ]);
 type ForwardedCommand = Exclude<CommandName, MainCommand>;
 
@@ -61,6 +69,7 @@ export function createMainCommands(options: MainCommandsOptions): MainCommands {
     'app.info': () => Promise.resolve(describeApp('electron', options.dataDir)),
     'engine.status': () => Promise.resolve(engine.state),
     ...createSettingsHandlers(options.settings, options.emit),
+    ...createRootsHandlers(options.settings, options.emit),
     ...forwarded,
     'gpu.status': async (input, context) => ({
       ...(await forwarded['gpu.status'](input, context)),

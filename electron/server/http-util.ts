@@ -27,6 +27,10 @@ const STATUS: Record<ErrorCode, number> = {
   JOB_RUNNING: 409,
   FINGERPRINT_MISMATCH: 422,
   QUANTIZE_FAILED: 500,
+  ROOT_NOT_FOUND: 404,
+  ROOT_CONFLICT: 409,
+  PATH_OUTSIDE_ROOTS: 403,
+  INDEX_FAILED: 500,
 };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

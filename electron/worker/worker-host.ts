@@ -74,7 +74,9 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
         return;
       }
       case 'settings':
-        if (running) settings = message.settings;
+        if (!running) return;
+        settings = message.settings;
+        running.engine.settingsChanged();
         return;
       case 'request': {
         if (!running) {

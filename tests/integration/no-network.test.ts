@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -70,6 +70,7 @@ let shared: string;
 let dataDir: string;
 let manifestPath: string;
 let stick: string;
+let docs: string;
 
 beforeAll(async () => {
   const source = await ensureSyntheticModel('tiny');
@@ -78,6 +79,9 @@ beforeAll(async () => {
   dataDir = join(shared, 'profile');
   await copyModelFolder(source, defaultModelDir(dataDir));
   stick = await copyModelFolder(source, join(shared, 'stick'));
+  docs = join(shared, 'docs');
+  await mkdir(docs);
+  await writeFile(join(docs, 'note.md'), '# Offline\n\nIndexing never reaches the network.\n');
   manifestPath = await writeManifest(join(shared, 'manifest.json'), await syntheticManifest(source));
   expect(await runCli(['--data-dir', dataDir, 'license', 'accept', '--yes'], captureIo())).toBe(0);
 });
@@ -97,6 +101,10 @@ describe('no network outside an explicit download', () => {
       ['model', 'status'],
       ['model', 'verify'],
       ['model', 'locate', stick],
+      ['index', 'add', docs],
+      ['index', 'start'],
+      ['index', 'status'],
+      ['index', 'errors'],
     ];
     for (const args of runs) {
       const run = await polyseek([...base, ...args], guard.env);
@@ -169,7 +177,20 @@ describe('the server, guarded', () => {
       'model.locate': { path: stick, mode: 'use' },
       'model.verify': {},
       'model.quantize': {},
+      'roots.list': {},
+      'roots.add': { path: join(shared, 'server-docs') },
+      'roots.update': { path: join(shared, 'server-docs'), exclude: ['**/.*'] },
+      'index.start': {},
+      'index.pause': {},
+      'index.resume': {},
+      'index.status': {},
+      'index.errors': {},
+      'index.retry': {},
+      'index.cancel': {},
+      'roots.remove': { path: join(shared, 'server-docs') },
     };
+    await mkdir(join(shared, 'server-docs'), { recursive: true });
+    await writeFile(join(shared, 'server-docs', 'a.txt'), 'served offline');
     expect(Object.keys(inputs).sort()).toEqual(COMMAND_NAMES.filter((n) => n !== 'model.download').sort());
     for (const [name, input] of Object.entries(inputs) as [CommandName, unknown][]) {
       const result = await call(name, input);

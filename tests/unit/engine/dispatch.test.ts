@@ -33,6 +33,17 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'model.locate': notHere,
     'model.verify': notHere,
     'model.quantize': notHere,
+    'roots.list': notHere,
+    'roots.add': notHere,
+    'roots.update': notHere,
+    'roots.remove': notHere,
+    'index.start': notHere,
+    'index.pause': notHere,
+    'index.resume': notHere,
+    'index.cancel': notHere,
+    'index.status': notHere,
+    'index.errors': notHere,
+    'index.retry': notHere,
     ...overrides,
   };
 }

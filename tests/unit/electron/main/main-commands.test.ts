@@ -109,6 +109,31 @@ describe('createMainCommands', () => {
     expect(JSON.parse(await readFile(settingsPath(dataDir), 'utf8'))).toMatchObject({ model: { dir: null } });
   });
 
+  it('keeps the roots in main’s settings file, validates them there, and forwards index commands', async () => {
+    const { commands, engine, events } = setup(() => err('INDEX_FAILED', 'not in this test'));
+    const added = await commands.dispatch('roots.add', { path: dataDir });
+    expect(added).toMatchObject({ ok: true, value: { roots: [{ path: dataDir, followSymlinks: true }] } });
+    expect(engine.updateSettings).toHaveBeenLastCalledWith(
+      expect.objectContaining({ roots: [expect.objectContaining({ path: dataDir })] }),
+    );
+    expect(await commands.dispatch('roots.add', { path: join(dataDir, 'inside') })).toMatchObject({
+      ok: false,
+      error: { code: 'ROOT_NOT_FOUND' },
+    });
+    expect(await commands.dispatch('roots.add', { path: dataDir })).toMatchObject({
+      ok: false,
+      error: { code: 'ROOT_CONFLICT' },
+    });
+    expect(await commands.dispatch('roots.remove', { path: dataDir })).toMatchObject({
+      ok: true,
+      value: { roots: [] },
+    });
+    expect(events.map((event) => event.name)).toEqual(['settings.changed', 'settings.changed']);
+    expect(engine.request).not.toHaveBeenCalled();
+    await commands.dispatch('index.start', { watch: true });
+    expect(engine.request).toHaveBeenCalledWith('index.start', { watch: true });
+  });
+
   it('forwards model commands to the engine process', async () => {
     const { commands, engine } = setup((name) => err('JOB_RUNNING', `${name}: busy`));
     expect(await commands.dispatch('model.download', { variant: 'fp16' })).toEqual({

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { MIGRATIONS, SettingsFile } from '../../../../electron/engine/settings';
-import { SETTINGS_VERSION, SettingsSchema } from '../../../../shared';
+import {
+  DEFAULT_EXCLUDE_GLOBS,
+  DEFAULT_INCLUDE_GLOBS,
+  DEFAULT_MAX_FILE_BYTES,
+  SETTINGS_VERSION,
+  SettingsSchema,
+} from '../../../../shared';
 import { useTempDirs } from '../../../fixtures/temp-dir';
 
 const tempDir = useTempDirs();
@@ -40,6 +46,25 @@ const version2 = {
   },
 };
 
+const defaultRootOptions = {
+  include: [...DEFAULT_INCLUDE_GLOBS],
+  exclude: [...DEFAULT_EXCLUDE_GLOBS],
+  maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+  followSymlinks: true,
+  allowOutside: false,
+};
+
+/** Version 3 (before per-root options), with a root whose options were partly set by hand. */
+const version3 = {
+  ...version2,
+  version: 3,
+  model: { dir: null, endpoint: null },
+  roots: [
+    { path: '/home/ana/Papers', addedAt: '2026-03-04T05:06:07.000Z' },
+    { path: '/home/ana/Code', addedAt: '2026-03-04T05:06:07.000Z', include: ['**/*.md'] },
+  ],
+};
+
 describe('settings migrations', () => {
   it('has one step for every version below the current one', () => {
     expect(MIGRATIONS.map((m) => m.from)).toEqual(Array.from({ length: SETTINGS_VERSION - 1 }, (_, i) => i + 1));
@@ -63,16 +88,35 @@ describe('settings migrations', () => {
     expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).toEqual(version1);
   });
 
-  it('migrates version 2 to 3: adds the model section, keeps everything else as it was', async () => {
+  it('migrates version 2 to 3 to 4: adds the model section and root options, keeps everything else', async () => {
     const dir = await tempDir();
     const path = join(dir, 'settings.json');
     await writeFile(path, JSON.stringify(version2));
     const file = await SettingsFile.open(path);
     const { settings, problem } = file.view();
     expect(problem).toBeNull();
-    expect(settings).toEqual({ ...version2, version: 3, model: { dir: null, endpoint: null } });
+    expect(settings).toEqual({
+      ...version2,
+      version: 4,
+      model: { dir: null, endpoint: null },
+      roots: version2.roots.map((root) => ({ ...root, ...defaultRootOptions })),
+    });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(settings);
     expect(JSON.parse(await readFile(`${path}.v2.bak`, 'utf8'))).toEqual(version2);
+  });
+
+  it('migrates version 3 to 4: default crawl options for each root, keeping any already there', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'settings.json');
+    await writeFile(path, JSON.stringify(version3));
+    const { settings, problem } = (await SettingsFile.open(path)).view();
+    expect(problem).toBeNull();
+    expect(settings.version).toBe(4);
+    expect(settings.roots).toEqual([
+      { ...version3.roots[0], ...defaultRootOptions },
+      { ...version3.roots[1], ...defaultRootOptions, include: ['**/*.md'] },
+    ]);
+    expect(JSON.parse(await readFile(`${path}.v3.bak`, 'utf8'))).toEqual(version3);
   });
 
   it('keeps the original and reports it when a migration fails', async () => {

@@ -19,7 +19,17 @@ async function settingsIn(dir: string, content?: string): Promise<string> {
 const validUserSettings = {
   ...DEFAULT_SETTINGS,
   encoder: { ...DEFAULT_SETTINGS.encoder, dims: 256 },
-  roots: [{ path: '/home/ana/Papers', addedAt: '2026-01-02T03:04:05.000Z' }],
+  roots: [
+    {
+      path: '/home/ana/Papers',
+      addedAt: '2026-01-02T03:04:05.000Z',
+      include: ['**/*.pdf'],
+      exclude: ['**/drafts'],
+      maxFileBytes: 1_000_000,
+      followSymlinks: false,
+      allowOutside: false,
+    },
+  ],
   license: {
     licenseId: 'CC-BY-NC-4.0',
     modelId: 'jinaai/jina-embeddings-v3',

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+
+import { ResultErrorSchema } from './errors';
+import { DimsSchema, PrecisionSchema, TaskSchema } from './model';
+import { AbsolutePathSchema, MAX_PATH_LENGTH, RootSchema, rootOptionFields } from './settings';
+
+/** Most paths one `index.retry` names; retrying everything takes no list at all. */
+export const MAX_RETRY_PATHS = 1000;
+/** Most errors one `index.errors` page returns. */
+export const MAX_ERRORS_PAGE = 1000;
+
+export const RootsListSchema = z.strictObject({ roots: z.array(RootSchema) });
+export type RootsList = z.infer<typeof RootsListSchema>;
+
+/** `roots.add`: a folder and, optionally, its crawl options (defaults: settings DEFAULT_* values). */
+export const RootAddInputSchema = z.strictObject({
+  /** An absolute folder path; it must exist and must not be inside, or contain, another root. */
+  path: AbsolutePathSchema,
+  ...z.strictObject(rootOptionFields).partial().shape,
+});
+export type RootAddInput = z.infer<typeof RootAddInputSchema>;
+
+/** `roots.update`: change a root's crawl options; the next run (or the watcher) applies them. */
+export const RootUpdateInputSchema = z.strictObject({
+  path: z.string().min(1).max(MAX_PATH_LENGTH),
+  ...z.strictObject(rootOptionFields).partial().shape,
+});
+export type RootUpdateInput = z.infer<typeof RootUpdateInputSchema>;
+
+export const RootRemoveInputSchema = z.strictObject({ path: z.string().min(1).max(MAX_PATH_LENGTH) });
+
+/**
+ * Where an indexing job is:
+ * - `recovering`: redoing files a crash left half-written;
+ * - `crawling`: walking the roots and comparing with the index (size, mtime, then content hash);
+ * - `indexing`: extract ∥ chunk ∥ encode ∥ write;
+ * - `embedding`: adding vectors to chunks indexed before the model was ready;
+ * - `optimizing`: compaction and the keyword index after bulk writes.
+ */
+export const INDEX_PHASES = ['recovering', 'crawling', 'indexing', 'embedding', 'optimizing'] as const;
+export const INDEX_JOB_STATES = ['running', 'paused', 'done', 'failed', 'cancelled'] as const;
+export type IndexPhase = (typeof INDEX_PHASES)[number];
+export type IndexJobState = (typeof INDEX_JOB_STATES)[number];
+
+const Count = z.int().min(0);
+
+/** An indexing job's progress: the payload of `index.progress` events and of `index.status`'s `job`. */
+export const IndexJobSchema = z.strictObject({
+  id: z.string(),
+  state: z.enum(INDEX_JOB_STATES),
+  phase: z.enum(INDEX_PHASES),
+  /** `full` walks every root; `changes` applies watched changes; `retry` redoes failed files; `vectors` only embeds. */
+  kind: z.enum(['full', 'changes', 'retry', 'vectors']),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  /** Files found so far by the crawl (the total grows while crawling). */
+  filesSeen: Count,
+  /** Files that need work this run (new, changed, pending or retried). */
+  filesTotal: Count,
+  /** Of those, done: indexed, failed or skipped. */
+  filesDone: Count,
+  filesFailed: Count,
+  /** Of those, not read on purpose: empty, over the size cap, a format Polyseek does not read. */
+  filesSkipped: Count,
+  /** Unchanged since the last run: not read again. */
+  filesUnchanged: Count,
+  /** Removed from the index (deleted, renamed away, excluded, or their root removed). */
+  filesRemoved: Count,
+  /** Chunks written this run. */
+  chunks: Count,
+  /** Chunks encoded this run (zero without a model). */
+  chunksEncoded: Count,
+  /** Model tokens encoded this run, and the recent rate. */
+  tokens: Count,
+  tokensPerSecond: z.number().min(0).nullable(),
+  etaSeconds: z.number().min(0).nullable(),
+  /** The file being extracted; null between files. */
+  currentFile: z.string().nullable(),
+  /** Indexed files still lacking vectors for the current settings. */
+  filesAwaitingVectors: Count,
+  /** Why chunks are not being encoded (no model, licence not accepted, load failed); null while encoding. */
+  modelProblem: z.string().nullable(),
+  /** What is happening, or how it ended, in words. */
+  message: z.string().nullable(),
+  error: ResultErrorSchema.nullable(),
+});
+export type IndexJob = z.infer<typeof IndexJobSchema>;
+
+/** What vectors in the index were made with; two equal provenances give interchangeable vectors. */
+export const ProvenanceSchema = z.strictObject({
+  modelId: z.string(),
+  modelChecksum: z.string(),
+  precision: PrecisionSchema,
+  task: TaskSchema,
+  prefix: z.boolean(),
+  dims: z.union([DimsSchema, z.int().positive()]),
+  chunkerVersion: z.int().min(0),
+});
+export type IndexProvenance = z.infer<typeof ProvenanceSchema>;
+
+export const RootIndexStatusSchema = z.strictObject({
+  path: z.string(),
+  /** The folder is there now (an unplugged drive keeps its index but is not crawled). */
+  exists: z.boolean(),
+  files: Count,
+  indexed: Count,
+  failed: Count,
+  skipped: Count,
+  pending: Count,
+  chunks: Count,
+});
+
+export const IndexStatusSchema = z.strictObject({
+  /** The running job, or the last one this process ran. */
+  job: IndexJobSchema.nullable(),
+  /** Watching the roots for changes. */
+  watching: z.boolean(),
+  roots: z.array(RootIndexStatusSchema),
+  totals: z.strictObject({
+    files: Count,
+    indexed: Count,
+    failed: Count,
+    skipped: Count,
+    pending: Count,
+    chunks: Count,
+    /** Size of the index folder. */
+    bytesOnDisk: Count,
+  }),
+  /** Indexed files without vectors for the current settings; filled when the model is ready. */
+  filesAwaitingVectors: Count,
+  /** Why vectors cannot be made now; null when the model is usable (or not yet tried). */
+  modelProblem: z.string().nullable(),
+  /** What the serving vectors were made with; null before any vector exists. */
+  activeProvenance: ProvenanceSchema.nullable(),
+  /** What new vectors are made with under the current settings; null while the model is unavailable. */
+  currentProvenance: ProvenanceSchema.nullable(),
+  /** Where the index lives. */
+  dir: z.string(),
+});
+export type IndexStatus = z.infer<typeof IndexStatusSchema>;
+
+export const IndexStartInputSchema = z.strictObject({
+  /** Only these roots (paths as in settings); default all. */
+  roots: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).max(1000).optional(),
+  /** Hash every file even when size and mtime are unchanged (after restoring a backup, say). */
+  rehash: z.boolean().optional(),
+  /** Keep watching the roots after the run and apply changes as they happen. */
+  watch: z.boolean().optional(),
+});
+export type IndexStartInput = z.infer<typeof IndexStartInputSchema>;
+
+export const IndexErrorsInputSchema = z.strictObject({
+  /** Only files under this root. */
+  root: z.string().min(1).max(MAX_PATH_LENGTH).optional(),
+  offset: Count.optional(),
+  /** Default 200. */
+  limit: z.int().min(1).max(MAX_ERRORS_PAGE).optional(),
+});
+export type IndexErrorsInput = z.infer<typeof IndexErrorsInputSchema>;
+
+/** Why a file has no text in the index; codes from the extractor (`ENCRYPTED`, `TOO_LARGE`, …). */
+export const IndexFileErrorSchema = z.strictObject({
+  path: z.string(),
+  root: z.string(),
+  /** `failed`: tried and could not be read; `skipped`: not read on purpose (over the size cap, empty). */
+  status: z.enum(['failed', 'skipped']),
+  code: z.string(),
+  message: z.string(),
+  size: Count,
+  format: z.string(),
+});
+export type IndexFileError = z.infer<typeof IndexFileErrorSchema>;
+
+export const IndexErrorsSchema = z.strictObject({ total: Count, errors: z.array(IndexFileErrorSchema) });
+export type IndexErrors = z.infer<typeof IndexErrorsSchema>;
+
+export const IndexRetryInputSchema = z.strictObject({
+  /** Files to try again (each must lie in a root); default every failed file. */
+  paths: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).min(1).max(MAX_RETRY_PATHS).optional(),
+});
+export type IndexRetryInput = z.infer<typeof IndexRetryInputSchema>;
