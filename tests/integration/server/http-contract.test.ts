@@ -85,7 +85,7 @@ function badPayloads(name: CommandName): unknown[] {
   const huge = 'x'.repeat(200_000);
   const payloads: unknown[] = [null, 42, 'settings', [], [{}], true, { unexpected: 1 }, { [huge.slice(0, 5000)]: 1 }];
   for (const key of keys) {
-    payloads.push({ [key]: huge }, { [key]: 12345 }, { [key]: { deep: { deeper: [huge] } } }, { [key]: null });
+    payloads.push({ [key]: huge }, { [key]: -0.5 }, { [key]: { deep: { deeper: [huge] } } }, { [key]: null });
   }
   payloads.push(JSON.parse('{"__proto__": {"polluted": true}}'));
   return payloads;
