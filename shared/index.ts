@@ -2,6 +2,7 @@ export * from './commands';
 export * from './embed';
 export * from './errors';
 export * from './events';
+export * from './format';
 export * from './gpu';
 export * from './indexing';
 export * from './license';

@@ -1,5 +1,5 @@
+import { formatBytes } from '../../shared';
 import type { IndexErrors, IndexJob, IndexStatus, Root } from '../../shared';
-import { formatBytes } from '../engine/model/disk-space';
 import { formatDuration, progressBar } from './progress-line';
 
 /** `indexing  [####------]  40%  120/300 files  2,310 chunks  512 tok/s  ETA 1m02s  docs/report.pdf` */

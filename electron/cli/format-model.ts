@@ -1,5 +1,5 @@
+import { formatBytes } from '../../shared';
 import type { ModelFileStatus, ModelStatus } from '../../shared';
-import { formatBytes } from '../engine/model/disk-space';
 
 const CHECK_WORDS: Readonly<Record<ModelFileStatus['check'], string>> = {
   missing: 'missing',

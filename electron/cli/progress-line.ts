@@ -1,5 +1,5 @@
+import { formatBytes } from '../../shared';
 import type { ModelJob } from '../../shared';
-import { formatBytes } from '../engine/model/disk-space';
 import type { CliIo } from './io';
 
 const BAR_WIDTH = 24;

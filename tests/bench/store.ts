@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Chunk } from '../../electron/engine/chunk/types';
 import { IndexStore, type FileRecord, type Provenance } from '../../electron/engine/store';
 import { CORPUS_DIR } from '../fixtures/corpus';
+import { fileRecord } from '../integration/store/support';
 
 const FILES = Number(process.argv[2] ?? 2000);
 const PER_FILE = Number(process.argv[3] ?? 10);
@@ -47,22 +48,13 @@ const result: Record<string, unknown> = {
   date: new Date().toISOString(),
 };
 try {
-  const file = (i: number): FileRecord => ({
-    path: `/bench/${i % 37}/file-${i}.txt`,
-    root: '/bench',
-    size: 15_000,
-    mtimeMs: 1_700_000_000_000 + i,
-    hash: `h${i}`,
-    status: 'pending',
-    errorCode: null,
-    errorMessage: null,
-    chunkCount: 0,
-    indexedAt: null,
-    extractor: 'text@1',
-    format: 'txt',
-    title: null,
-    language: null,
-  });
+  const file = (i: number): FileRecord =>
+    fileRecord(`/bench/${i % 37}/file-${i}.txt`, {
+      root: '/bench',
+      size: 15_000,
+      mtimeMs: 1_700_000_000_000 + i,
+      hash: `h${i}`,
+    });
   const chunksOf = (i: number): Chunk[] =>
     Array.from({ length: PER_FILE }, (_, ordinal) => {
       const text = `${passages[(i * PER_FILE + ordinal) % passages.length] ?? ''} #${i}.${ordinal}`;

@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { MODEL_ID, errorMessage, type ModelStatus, type Precision, type Settings } from '../../../shared';
+import { tokenCounterFor } from '../chunk/token-counter';
 import type { TokenCounter } from '../chunk/types';
 import type { Encoder } from '../encoder/encoder';
 import { loadTokenizer } from '../encoder/tokenizer';
@@ -102,10 +103,8 @@ export class ModelAccess {
       return null;
     }
     try {
-      const tokenizer = await loadTokenizer(dir, this.options.cacheDir);
       // Without `<s>` and `</s>`; no limit here, the chunker keeps chunks under the model's.
-      return (texts) =>
-        texts.map((text) => Math.max(0, tokenizer.encode(text, Number.MAX_SAFE_INTEGER).ids.length - 2));
+      return tokenCounterFor(await loadTokenizer(dir, this.options.cacheDir));
     } catch {
       return null;
     }

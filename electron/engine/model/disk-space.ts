@@ -1,7 +1,7 @@
 import { statfs } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-import { PolyseekError } from '../../../shared';
+import { formatBytes, PolyseekError } from '../../../shared';
 
 /** Free bytes available to this user on the file system holding `dir` (injected in tests). */
 export type FreeSpaceProbe = (dir: string) => Promise<number>;
@@ -43,15 +43,4 @@ export async function ensureFreeSpace(options: {
         `${formatBytes(DISK_HEADROOM_BYTES)} headroom); only ${formatBytes(free)} is free`,
     );
   }
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${units[unit] ?? 'B'}`;
 }

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 
-import { PolyseekError, type DownloadVariant } from '../../../shared';
+import { PolyseekError, type DownloadVariant, formatBytes } from '../../../shared';
 import type { ModelContext } from './context';
-import { ensureFreeSpace, formatBytes } from './disk-space';
+import { ensureFreeSpace } from './disk-space';
 import { fetchFile, type FetchedFile } from './fetch-file';
 import { referenceFor, type Reference } from './file-status';
 import { sha256File } from './hash-file';

@@ -1,9 +1,9 @@
 import { rm, stat } from 'node:fs/promises';
 
-import { PolyseekError, TASKS, errorMessage, type Int8Check } from '../../../shared';
+import { PolyseekError, TASKS, errorMessage, type Int8Check, formatBytes } from '../../../shared';
 import { cosine } from '../encoder/vectors';
 import type { ModelContext } from './context';
-import { ensureFreeSpace, formatBytes } from './disk-space';
+import { ensureFreeSpace } from './disk-space';
 import { fileStatuses, variantStatuses } from './file-status';
 import { PROBE_TEXTS } from './fingerprint';
 import { sha256File } from './hash-file';

@@ -1,7 +1,7 @@
 import type { IndexStatus } from '../../../../shared';
+import { formatBytes } from '../../../../shared';
 import { Facts } from '../../components/Facts';
 import { Panel } from '../../components/Panel';
-import { formatBytes } from '../models/model-format';
 
 /** The index as a whole: size, counts, vectors and what made them. */
 export function IndexFactsPanel({ status }: { readonly status: IndexStatus }) {

@@ -1,6 +1,7 @@
 import type { ModelFileStatus } from '../../../../shared';
+import { formatBytes } from '../../../../shared';
 import { Panel } from '../../components/Panel';
-import { CHECK_LABELS, checkTone, describeFileSource, formatBytes } from './model-format';
+import { CHECK_LABELS, checkTone, describeFileSource } from './model-format';
 
 /** Every file of the manifest: size on disk, and what is known about its integrity. */
 export function FilesPanel({ files }: { readonly files: readonly ModelFileStatus[] }) {

@@ -1,7 +1,8 @@
 import type { ModelJob } from '../../../../shared';
+import { formatBytes } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Panel } from '../../components/Panel';
-import { JOB_TITLES, formatBytes, formatEta, jobShare } from './model-format';
+import { JOB_TITLES, formatEta, jobShare } from './model-format';
 import { ProgressBar } from './ProgressBar';
 
 interface Props {

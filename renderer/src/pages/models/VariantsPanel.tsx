@@ -1,6 +1,12 @@
-import { DOWNLOAD_VARIANTS, type DownloadVariant, type ModelStatus, type Precision } from '../../../../shared';
+import {
+  DOWNLOAD_VARIANTS,
+  type DownloadVariant,
+  type ModelStatus,
+  type Precision,
+  formatBytes,
+} from '../../../../shared';
 import { Panel } from '../../components/Panel';
-import { formatBytes, int8Selectable, variantState } from './model-format';
+import { int8Selectable, variantState } from './model-format';
 
 interface Props {
   readonly status: ModelStatus;

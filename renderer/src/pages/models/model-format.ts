@@ -1,17 +1,5 @@
 import type { FileCheck, ModelFileStatus, ModelJob, ModelStatus, ModelVariantStatus } from '../../../../shared';
 
-/** 2.29 GB, 17.1 MB, 964 B: decimal units, as download sizes are quoted. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 2 : 1)} ${units[unit] ?? 'B'}`;
-}
-
 /** 45 s, 3 min 12 s, 1 h 05 min. */
 export function formatEta(seconds: number): string {
   const s = Math.round(seconds);

@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   CHECK_LABELS,
   describeFileSource,
-  formatBytes,
   formatEta,
   int8Selectable,
   jobShare,
   variantState,
 } from '../../../../../renderer/src/pages/models/model-format';
-import type { ModelFileStatus, ModelStatus, ModelVariantStatus } from '../../../../../shared';
+import { formatBytes, type ModelFileStatus, type ModelStatus, type ModelVariantStatus } from '../../../../../shared';
 
 const variant = (over: Partial<ModelVariantStatus>): ModelVariantStatus => ({
   variant: 'fp32',
