@@ -196,8 +196,7 @@ export class Engine {
   async embed(input: EmbedInput, signal?: AbortSignal): Promise<EmbedResult> {
     const settings = this.options.getSettings();
     const encoder = await this.encoder(input.precision);
-    const { hiddenSize, dims: offered, synthetic } = encoder.config;
-    const dims = input.dims ?? (offered.includes(settings.encoder.dims) ? settings.encoder.dims : hiddenSize);
+    const dims = input.dims ?? encoder.dimsFor(settings.encoder.dims);
     const prefix = input.prefix ?? settings.encoder.instructionPrefix;
     const embeddings = await encoder.embed(input.texts, {
       task: input.task,
@@ -207,7 +206,7 @@ export class Engine {
       signal,
     });
     return {
-      model: { dir: this.modelDir, precision: encoder.precision, synthetic: synthetic?.preset ?? null },
+      model: { dir: this.modelDir, precision: encoder.precision, synthetic: encoder.config.synthetic?.preset ?? null },
       provider: encoder.provider.provider,
       task: input.task,
       dims,

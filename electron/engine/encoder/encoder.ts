@@ -131,6 +131,11 @@ export class Encoder {
     );
   }
 
+  /** The settings' Matryoshka dimension where this model offers it (a small synthetic one may not), else its full size. */
+  dimsFor(wanted: number): number {
+    return this.config.dims.includes(wanted) ? wanted : this.config.hiddenSize;
+  }
+
   /** Embeddings in input order. One task per call, so every batch runs one LoRA adapter. */
   async embed(texts: readonly string[], options: EmbedOptions): Promise<Embedding[]> {
     if (this.disposed) throw new PolyseekError('INTERNAL', 'encoder used after dispose()');

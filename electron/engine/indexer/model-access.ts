@@ -63,8 +63,7 @@ export class ModelAccess {
       return { problem: errorMessage(error) };
     }
     const settings = this.options.getSettings();
-    const { hiddenSize, dims: offered } = loaded.config;
-    const dims = offered.includes(settings.encoder.dims) ? settings.encoder.dims : hiddenSize;
+    const dims = loaded.dimsFor(settings.encoder.dims);
     const task = settings.encoder.passageTask;
     const prefix = settings.encoder.instructionPrefix;
     const provenance: Provenance = {
