@@ -97,7 +97,7 @@ export async function runIndexJob(request: JobRequest, env: JobEnvironment): Pro
   if (signal.aborted) throw new PolyseekError('CANCELLED', 'indexing cancelled');
 
   const plan = await planWork(crawled, known, { force, rehash: request.rehash ?? false, signal });
-  if (plan.touched.length > 0) await touch(store, plan.touched);
+  if (plan.touched.length > 0) await store.touchFiles(plan.touched);
   progress.update({ filesTotal: plan.work.length, filesUnchanged: plan.unchanged });
 
   const loaded = await encoderPromise;
@@ -141,8 +141,10 @@ export async function runIndexJob(request: JobRequest, env: JobEnvironment): Pro
   const job = progress.snapshot;
   if (job.filesDone > 0 || removed > 0 || job.chunksEncoded > 0) {
     progress.phase('optimizing', 'compacting the index and refreshing keyword search');
-    await store.optimize();
+    // A first run creates the keyword index over everything; later (watch) runs add a few rows, which
+    // stay searchable unindexed, so compaction waits until enough of them or of small fragments pile up.
     await store.ensureFtsIndex();
+    await store.optimizeIfNeeded();
   }
   return summary(progress.snapshot);
 }
@@ -254,10 +256,6 @@ async function restat(records: readonly FileRecord[], roots: readonly Root[]): P
     });
   }
   return out;
-}
-
-async function touch(store: IndexStorePort, records: FileRecord[]): Promise<void> {
-  if (store.touchFiles) await store.touchFiles(records);
 }
 
 /** The first vectors ever written make their provenance the one search uses. */

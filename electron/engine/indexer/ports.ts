@@ -13,8 +13,8 @@ export interface IndexStorePort {
   listFiles(filter?: { root?: string; status?: FileStatus }): Promise<FileRecord[]>;
   commitFiles(entries: { file: FileRecord; chunks: Chunk[] }[]): Promise<void>;
   removeFiles(paths: string[]): Promise<void>;
-  /** Records a new size/mtime for files whose content is unchanged (optional: without it they are re-hashed). */
-  touchFiles?(records: FileRecord[]): Promise<void>;
+  /** Records a new size/mtime for files whose content is unchanged, so the next run need not hash them again. */
+  touchFiles(records: FileRecord[]): Promise<void>;
   pendingFiles(): Promise<FileRecord[]>;
   activeProvenance(): Promise<Provenance | null>;
   setActiveProvenance(p: Provenance): Promise<void>;
@@ -22,7 +22,8 @@ export interface IndexStorePort {
   addVectors(p: Provenance, rows: { id: string; vector: Float32Array; binary?: Uint8Array }[]): Promise<unknown>;
   filesAwaitingVectors(p: Provenance): Promise<number>;
   ensureFtsIndex(): Promise<void>;
-  optimize(): Promise<void>;
+  /** Compacts and refreshes indexes only when unindexed rows or small fragments have piled up. */
+  optimizeIfNeeded(): Promise<boolean>;
   stats(): Promise<{ files: number; chunks: number; byStatus: Record<FileStatus, number>; bytesOnDisk: number }>;
 }
 
