@@ -22,6 +22,7 @@ import {
   ModelStatusSchema,
   ModelVerifyInputSchema,
 } from './model-management';
+import { FileOpenInputSchema, FileOpenResultSchema, SearchQueryInputSchema, SearchResultSchema } from './search';
 import { SettingsPatchSchema, SettingsViewSchema } from './settings';
 
 /** Commands that take no arguments still take an object, so extra fields are rejected, not ignored. */
@@ -169,6 +170,21 @@ export const commands = {
     summary: 'Try failed files again (all, or the ones named)',
     input: IndexRetryInputSchema,
     output: IndexStatusSchema,
+  },
+  'search.query': {
+    summary: 'Search the index: hybrid, semantic or keyword, with filters, snippets and page locations',
+    input: SearchQueryInputSchema,
+    output: SearchResultSchema,
+  },
+  'file.open': {
+    summary: 'Open an indexed file with its default application (at a page where supported)',
+    input: FileOpenInputSchema,
+    output: FileOpenResultSchema,
+  },
+  'file.reveal': {
+    summary: "Show an indexed file in the system's file manager",
+    input: FileOpenInputSchema,
+    output: FileOpenResultSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -59,6 +59,15 @@ export const ERROR_CODES = [
   'PATH_OUTSIDE_ROOTS',
   /** The index database could not be opened or written (the message names the folder and the cause). */
   'INDEX_FAILED',
+  /**
+   * The vectors asked for were made with another model, variant, adapter or more dims than exist; the
+   * message names the mismatch and the re-embed action. Keyword search still works.
+   */
+  'PROVENANCE_MISMATCH',
+  /** The path is not an indexed file under a current root (file.open / file.reveal). */
+  'FILE_NOT_INDEXED',
+  /** The index has no vectors yet (no model when it was built, or the embed job has not run): keyword search only. */
+  'NO_VECTORS',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -10,4 +10,5 @@ export * from './model';
 export * from './model-management';
 export * from './parse';
 export * from './result';
+export * from './search';
 export * from './settings';

@@ -98,6 +98,20 @@ export const ProvenanceSchema = z.strictObject({
 });
 export type IndexProvenance = z.infer<typeof ProvenanceSchema>;
 
+export const VectorSetSchema = z.strictObject({
+  provenance: ProvenanceSchema,
+  rows: Count,
+  /** rows × dims × 4 bytes. */
+  floatBytes: Count,
+  /** rows × dims / 8 bytes: the binary tier's hamming pass reads these. */
+  binaryBytes: Count,
+  /** `ann`: an IVF index serves it (built past a row threshold); `exact`: every vector is compared. */
+  index: z.enum(['exact', 'ann']),
+  /** The set search uses by default. */
+  active: z.boolean(),
+});
+export type VectorSet = z.infer<typeof VectorSetSchema>;
+
 export const RootIndexStatusSchema = z.strictObject({
   path: z.string(),
   /** The folder is there now (an unplugged drive keeps its index but is not crawled). */
@@ -134,6 +148,12 @@ export const IndexStatusSchema = z.strictObject({
   activeProvenance: ProvenanceSchema.nullable(),
   /** What new vectors are made with under the current settings; null while the model is unavailable. */
   currentProvenance: ProvenanceSchema.nullable(),
+  /**
+   * Every set of vectors the index holds (the serving one, one being filled after a settings change,
+   * Matryoshka sets derived for searching at fewer dims), with its size: float32 values vs the 1-bit
+   * codes of the binary tier (stored with every set).
+   */
+  vectorSets: z.array(VectorSetSchema),
   /** Where the index lives. */
   dir: z.string(),
 });

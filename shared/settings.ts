@@ -4,7 +4,7 @@ import { LicenseAcceptanceSchema } from './license';
 import { DimsSchema, PrecisionSchema, ProviderPreferenceSchema, TaskSchema } from './model';
 
 /** Bump with a new numbered migration in electron/engine/settings/migrations/. */
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 export const MAX_PATH_LENGTH = 4096;
 export const MAX_ROOTS = 1000;
@@ -58,7 +58,24 @@ const modelFields = {
     .nullable(),
 };
 
+const searchFields = {
+  /** Mode the Search page and CLI start in. */
+  mode: z.enum(['hybrid', 'semantic', 'keyword']),
+  /**
+   * First pass on 1-bit sign codes (hamming distance, 32× smaller than float32), candidates rescored with
+   * the float vectors. Faster on large indexes at a small recall cost; the codes are stored either way.
+   */
+  binaryTier: z.boolean(),
+  /** Reciprocal-rank fusion for hybrid mode: score = Σ weight / (k + rank). */
+  fusion: z.strictObject({
+    semanticWeight: z.number().min(0).max(10),
+    keywordWeight: z.number().min(0).max(10),
+    k: z.int().min(1).max(1000),
+  }),
+};
+
 export const EncoderSettingsSchema = z.strictObject(encoderFields);
+export const SearchSettingsSchema = z.strictObject(searchFields);
 export const ComputeSettingsSchema = z.strictObject(computeFields);
 export const ModelSettingsSchema = z.strictObject(modelFields);
 
@@ -133,10 +150,18 @@ export const SettingsSchema = z.strictObject({
   compute: ComputeSettingsSchema,
   model: ModelSettingsSchema,
   roots: z.array(RootSchema).max(MAX_ROOTS),
+  search: SearchSettingsSchema,
   /** The CC-BY-NC-4.0 acknowledgment; null until accepted. */
   license: LicenseAcceptanceSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/** k = 60 is the value of the RRF paper (Cormack et al. 2009), robust across collections. */
+export const DEFAULT_SEARCH_SETTINGS: z.infer<typeof SearchSettingsSchema> = {
+  mode: 'hybrid',
+  binaryTier: false,
+  fusion: { semanticWeight: 1, keywordWeight: 1, k: 60 },
+};
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -150,6 +175,7 @@ export const DEFAULT_SETTINGS: Settings = {
   compute: { provider: 'auto', threads: 0 },
   model: { dir: null, endpoint: null },
   roots: [],
+  search: DEFAULT_SEARCH_SETTINGS,
   license: null,
 };
 
@@ -158,6 +184,7 @@ export const SettingsPatchSchema = z.strictObject({
   encoder: z.strictObject(encoderFields).partial().optional(),
   compute: z.strictObject(computeFields).partial().optional(),
   model: z.strictObject(modelFields).partial().optional(),
+  search: z.strictObject(searchFields).partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

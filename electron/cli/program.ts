@@ -6,6 +6,8 @@ import { registerEmbed } from './commands/embed';
 import { registerIndex } from './commands/index';
 import { registerLicense } from './commands/license';
 import { registerModel } from './commands/model';
+import { registerOpen } from './commands/open';
+import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { registerSettings } from './commands/settings';
 import { registerStatus } from './commands/status';
@@ -33,6 +35,8 @@ export function createProgram(io: CliIo): Command {
   registerLicense(program, io);
   registerModel(program, io);
   registerIndex(program, io);
+  registerSearch(program, io);
+  registerOpen(program, io);
   return program;
 }
 

@@ -12,6 +12,8 @@ import type { ModelDirSource } from './model/context';
 import { SHIPPED_MANIFEST } from './model/manifest';
 import { ModelManager, type ModelCommand, type ModelManagerOptions } from './model/model-manager';
 import { profileModelDir } from './model/model-paths';
+import { createFileHandlers } from './search/open-file';
+import { Searcher } from './search/searcher';
 
 /** Model-management options a host or test may set; the rest is wired by the engine. */
 export type EngineModelOptions = Pick<ModelManagerOptions, 'manifest' | 'env' | 'freeSpace' | 'network' | 'quantize'>;
@@ -48,7 +50,8 @@ export interface EngineIndexerOptions {
 }
 
 /** Commands the engine serves itself; everything else belongs to the host that owns the settings file. */
-export type EngineCommand = 'gpu.status' | 'embed' | ModelCommand | IndexCommand;
+export type EngineCommand =
+  'gpu.status' | 'embed' | ModelCommand | IndexCommand | 'search.query' | 'file.open' | 'file.reveal';
 export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'gpu.status',
   'embed',
@@ -65,6 +68,9 @@ export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'index.status',
   'index.errors',
   'index.retry',
+  'search.query',
+  'file.open',
+  'file.reveal',
 ];
 
 export function defaultModelDir(dataDir: string): string {
@@ -84,6 +90,8 @@ export class Engine {
   readonly models: ModelManager;
   /** Roots → index: crawl, pipeline, watch, vectors; its store opens on first use at `<dataDir>/index`. */
   readonly indexer: Indexer;
+  /** Hybrid search over the indexer's store, with the query encoded by this engine's encoders. */
+  readonly search: Searcher;
 
   constructor(private readonly options: EngineOptions) {
     const emit = options.emit;
@@ -120,6 +128,13 @@ export class Engine {
       ...(emit ? { emit } : {}),
       ...(indexing.extractWorkers === undefined ? {} : { extractWorkers: indexing.extractWorkers }),
       ...(indexing.watchDebounceMs === undefined ? {} : { watchDebounceMs: indexing.watchDebounceMs }),
+    });
+    this.search = new Searcher({
+      store: () => this.indexer.openStore(),
+      getSettings: options.getSettings,
+      encoder: (precision) => this.encoder(precision),
+      modelStatus: () => this.models.status(),
+      modelDir: () => this.modelDir,
     });
   }
 
@@ -226,6 +241,9 @@ export class Engine {
       embed: (input, context) => this.embed(input, context.signal),
       ...this.models.handlers(),
       ...this.indexer.handlers(),
+      'search.query': (input, context) => this.search.query(input, context.signal),
+      // Checks only: the host opens what was checked (Electron's shell, the server's opener or its URL).
+      ...createFileHandlers({ store: () => this.indexer.openStore(), getSettings: this.options.getSettings }),
     };
   }
 
@@ -246,6 +264,7 @@ export class Engine {
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
+    await this.search.dispose();
     await this.indexer.dispose();
     await this.models.dispose();
     this.disposed = true;

@@ -31,6 +31,9 @@ const STATUS: Record<ErrorCode, number> = {
   ROOT_CONFLICT: 409,
   PATH_OUTSIDE_ROOTS: 403,
   INDEX_FAILED: 500,
+  PROVENANCE_MISMATCH: 409,
+  FILE_NOT_INDEXED: 404,
+  NO_VECTORS: 409,
 };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InvalidArgumentError, type Command } from 'commander';
 
 import { PolyseekError, errorMessage } from '../../../shared';
+import { openerFromEnv } from '../../engine/search/opener-from-env';
 import { serve } from '../../server';
 import { fail, modelOptionsFromEnv, type GlobalOptions } from '../context';
 import type { CliIo } from '../io';
@@ -38,6 +39,7 @@ export function registerServe(program: Command, io: CliIo): void {
           token,
           rendererDir: flags.rendererDir ?? io.env['POLYSEEK_RENDERER_DIR'] ?? DEFAULT_RENDERER_DIR,
           model: await modelOptionsFromEnv(io.env),
+          opener: io.opener ?? openerFromEnv(io.env),
         });
         io.out(`Polyseek listening on ${server.url}${token ? ' (bearer token required)' : ''}`);
         io.err(`Data folder: ${options.dataDir}. Press Ctrl+C to stop.`);

@@ -1,11 +1,12 @@
+import { sameExceptDims } from '../search/choose-vectors';
 import type { Provenance } from '../store/types';
 import type { PauseGate } from './pause-gate';
 import type { PassageEncoder } from './pipeline';
-import type { IndexStorePort } from './ports';
+import type { OpenedStore } from './ports';
 import type { JobProgress } from './progress';
 
 export interface FillVectorsOptions {
-  readonly store: IndexStorePort;
+  readonly store: OpenedStore;
   readonly encoder: PassageEncoder;
   readonly progress: JobProgress;
   readonly gate: PauseGate;
@@ -27,6 +28,22 @@ export async function fillVectors(options: FillVectorsOptions): Promise<void> {
   const { store, encoder, progress, gate, signal } = options;
   const provenance = encoder.provenance;
   progress.update({ filesAwaitingVectors: await store.filesAwaitingVectors(provenance) });
+  // Fewer dims than vectors already stored (a Matryoshka setting lowered): truncate those, never re-encode.
+  const wider = store
+    .vectorTables()
+    .map((t) => t.provenance)
+    .filter((p) => p.dims > provenance.dims && sameExceptDims(p, provenance))
+    .sort((a, b) => a.dims - b.dims)[0];
+  if (wider) {
+    progress.update({ message: `deriving ${provenance.dims}-dim vectors from the stored ${wider.dims}-dim ones` });
+    await gate.pass();
+    await store.deriveVectors(wider, provenance, {
+      signal,
+      onProgress: (p) =>
+        progress.update({ message: `deriving ${provenance.dims}-dim vectors: ${p.done} of ${p.total}` }),
+    });
+    await options.onVectors?.(provenance);
+  }
   let afterId: string | undefined;
   let lastCount = performance.now();
   for (;;) {

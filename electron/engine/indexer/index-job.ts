@@ -9,7 +9,7 @@ import { fillVectors } from './fill-vectors';
 import type { PauseGate } from './pause-gate';
 import { runPipeline, type PassageEncoder } from './pipeline';
 import { planWork } from './plan-work';
-import type { IndexStorePort } from './ports';
+import type { IndexStorePort, OpenedStore } from './ports';
 import type { JobProgress } from './progress';
 import { compileRootRules, isSameOrInside, relativeInside } from './root-rules';
 
@@ -26,7 +26,7 @@ export interface JobRequest {
 }
 
 export interface JobEnvironment {
-  readonly store: IndexStorePort;
+  readonly store: OpenedStore;
   readonly roots: readonly Root[];
   /** Never entered by a crawl (the profile folder). */
   readonly never: readonly string[];
@@ -145,6 +145,13 @@ export async function runIndexJob(request: JobRequest, env: JobEnvironment): Pro
     // stay searchable unindexed, so compaction waits until enough of them or of small fragments pile up.
     await store.ensureFtsIndex();
     await store.optimizeIfNeeded();
+  }
+  if (job.chunksEncoded > 0 || removed > 0) {
+    // Exact search below the ANN threshold; past it an IVF index, refreshed or retrained after changes.
+    const searched = await store.activeProvenance();
+    for (const provenance of uniqueProvenances([searched, encoder?.provenance ?? null])) {
+      await store.ensureVectorIndex(provenance);
+    }
   }
   return summary(progress.snapshot);
 }
@@ -273,6 +280,12 @@ async function switchWhenComplete(store: IndexStorePort, provenance: Provenance)
   const active = await store.activeProvenance();
   if (active && sameProvenance(active, provenance)) return;
   if ((await store.filesAwaitingVectors(provenance)) === 0) await store.setActiveProvenance(provenance);
+}
+
+function uniqueProvenances(list: readonly (Provenance | null)[]): Provenance[] {
+  const out: Provenance[] = [];
+  for (const p of list) if (p && !out.some((q) => sameProvenance(p, q))) out.push(p);
+  return out;
 }
 
 export function sameProvenance(a: Provenance, b: Provenance): boolean {

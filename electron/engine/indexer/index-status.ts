@@ -55,6 +55,7 @@ export async function describeIndex(store: IndexStorePort, state: IndexState): P
     modelProblem: state.modelProblem,
     activeProvenance: active,
     currentProvenance: state.currentProvenance,
+    vectorSets: await store.vectorSets(),
     dir: state.dir,
   };
 }

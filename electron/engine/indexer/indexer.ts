@@ -21,7 +21,7 @@ import { describeIndex, listFileErrors } from './index-status';
 import { JobQueue } from './job-queue';
 import type { ModelAccess } from './model-access';
 import { PauseGate } from './pause-gate';
-import type { IndexerParts, IndexStorePort } from './ports';
+import type { IndexerParts, OpenedStore } from './ports';
 import { JobProgress } from './progress';
 import { isSameOrInside } from './root-rules';
 import { RootWatchers } from './watch';
@@ -60,7 +60,7 @@ interface Running {
  * that becomes usable (licence accepted, download finished) gets the missing vectors filled.
  */
 export class Indexer {
-  private store: Promise<IndexStorePort> | null = null;
+  private store: Promise<OpenedStore> | null = null;
   private loaded: { parts: IndexerParts; model: ModelAccess } | null = null;
   private pool: ExtractorPool | null = null;
   private running: Running | null = null;
@@ -85,7 +85,7 @@ export class Indexer {
   }
 
   /** The store, opened on first use and kept until dispose. */
-  openStore(): Promise<IndexStorePort> {
+  openStore(): Promise<OpenedStore> {
     if (this.disposed) return Promise.reject(new PolyseekError('INTERNAL', 'indexer used after dispose()'));
     if (!this.store) {
       const pending = this.options

@@ -109,21 +109,25 @@ export class ModelAccess {
     }
   }
 
-  /**
-   * What identifies the weights: the manifest's sha256 when the file has the manifest's size, else its
-   * size (a synthetic stand-in also names its preset and seed). Never the hash computed by a later
-   * verification: that would change the provenance, and re-embed everything, just for checking.
-   */
-  private async checksum(encoder: Encoder): Promise<string> {
-    const synthetic = encoder.config.synthetic
-      ? `synthetic-${encoder.config.synthetic.preset}-${encoder.config.synthetic.seed}:`
-      : '';
-    try {
-      const status = await this.options.modelStatus();
-      return synthetic + describeWeights(status, encoder.precision);
-    } catch {
-      return `${synthetic}unknown`;
-    }
+  private checksum(encoder: Encoder): Promise<string> {
+    return weightsChecksum(encoder, this.options.modelStatus);
+  }
+}
+
+/**
+ * What identifies the weights: the manifest's sha256 when the file has the manifest's size, else its
+ * size (a synthetic stand-in also names its preset and seed). Never the hash computed by a later
+ * verification: that would change the provenance, and re-embed everything, just for checking. Search
+ * compares it with the provenance of the vectors it is about to query.
+ */
+export async function weightsChecksum(encoder: Encoder, modelStatus: () => Promise<ModelStatus>): Promise<string> {
+  const synthetic = encoder.config.synthetic
+    ? `synthetic-${encoder.config.synthetic.preset}-${encoder.config.synthetic.seed}:`
+    : '';
+  try {
+    return synthetic + describeWeights(await modelStatus(), encoder.precision);
+  } catch {
+    return `${synthetic}unknown`;
   }
 }
 

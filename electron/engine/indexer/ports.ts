@@ -1,6 +1,7 @@
 import type { Chunk, ChunkerOptions, TokenCounter } from '../chunk/types';
 import type { ExtractorPool, Segment } from '../extract/types';
-import type { FileRecord, FileStatus, Provenance, StoredChunk } from '../store/types';
+import type { SearchStore } from '../search/ports';
+import type { FileRecord, FileStatus, Provenance, StoredChunk, VectorSetInfo } from '../store/types';
 
 /**
  * What the indexer uses of the store, the chunker and the extractors (electron/engine/{store,chunk,extract},
@@ -24,6 +25,7 @@ export interface IndexStorePort {
   ensureFtsIndex(): Promise<void>;
   /** Compacts and refreshes indexes only when unindexed rows or small fragments have piled up. */
   optimizeIfNeeded(): Promise<boolean>;
+  vectorSets(): Promise<VectorSetInfo[]>;
   stats(): Promise<{ files: number; chunks: number; byStatus: Record<FileStatus, number>; bytesOnDisk: number }>;
 }
 
@@ -38,8 +40,11 @@ export interface ChunkerPort {
 }
 
 /** The modules the indexer is built from; tests and benchmarks may swap one (a slow extractor, say). */
+/** The store as the engine opens it: what indexing writes and what search reads. */
+export type OpenedStore = IndexStorePort & SearchStore;
+
 export interface IndexerParts {
-  openStore(dir: string): Promise<IndexStorePort>;
+  openStore(dir: string): Promise<OpenedStore>;
   /** Pure: the id the store gives a chunk, so vectors can follow a commit without reading chunks back. */
   readonly chunkId: (path: string, hash: string, ordinal: number) => string;
   createExtractorPool(options: { size: number; timeoutMs: number; maxMemoryMb: number }): ExtractorPool;

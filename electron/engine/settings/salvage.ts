@@ -8,6 +8,7 @@ import {
   MAX_ROOTS,
   ModelSettingsSchema,
   RootSchema,
+  SearchSettingsSchema,
   type Settings,
 } from '../../../shared';
 
@@ -26,6 +27,7 @@ export function salvageSettings(raw: Record<string, unknown>): Salvaged {
   const encoder = salvageFields(EncoderSettingsSchema, raw['encoder'], DEFAULT_SETTINGS.encoder, 'encoder', reset);
   const compute = salvageFields(ComputeSettingsSchema, raw['compute'], DEFAULT_SETTINGS.compute, 'compute', reset);
   const model = salvageFields(ModelSettingsSchema, raw['model'], DEFAULT_SETTINGS.model, 'model', reset);
+  const search = salvageFields(SearchSettingsSchema, raw['search'], DEFAULT_SETTINGS.search, 'search', reset);
 
   const roots: Settings['roots'] = [];
   if (raw['roots'] !== undefined && !Array.isArray(raw['roots'])) reset.push('roots');
@@ -43,7 +45,7 @@ export function salvageSettings(raw: Record<string, unknown>): Salvaged {
     else reset.push('license');
   }
 
-  return { settings: { version: DEFAULT_SETTINGS.version, encoder, compute, model, roots, license }, reset };
+  return { settings: { version: DEFAULT_SETTINGS.version, encoder, compute, model, roots, search, license }, reset };
 }
 
 function salvageFields<T extends Record<string, unknown>>(

@@ -27,6 +27,7 @@ export function createSettingsHandlers(
         encoder: { ...s.encoder, ...stripUndefined(patch.encoder) },
         compute: { ...s.compute, ...stripUndefined(patch.compute) },
         model: { ...s.model, ...stripUndefined(patch.model) },
+        search: { ...s.search, ...stripUndefined(patch.search) },
       }));
       emit({ name: 'settings.changed', payload: view });
       return view;

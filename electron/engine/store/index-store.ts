@@ -5,6 +5,7 @@ import { connect, type Connection } from '@lancedb/lancedb';
 import type { Chunk } from '../chunk/types';
 import { commitEntries, removePaths, upsertFiles } from './commit';
 import { WriteQueue, type StoreContext } from './context';
+import { deriveVectors, fixedSizeRows, type DeriveProgress } from './derive';
 import { ensureFtsIndex, hasFtsIndex, keywordSearch } from './fts';
 import { canonicalProvenance, provenanceKey } from './ids';
 import { configureLanceRuntime } from './lance-runtime';
@@ -13,7 +14,7 @@ import { META_KEYS, readAllMeta, readMeta, writeMeta } from './meta';
 import { migrateStore } from './migrations';
 import { rowToChunk, rowToFile, type Row } from './rows';
 import { CHUNKS_TABLE, FILES_TABLE, META_TABLE, VECTORS_TABLE_PREFIX } from './schemas';
-import { sqlEquals } from './sql';
+import { inBatches, sqlEquals, sqlIn } from './sql';
 import { touchFiles } from './touch';
 import type {
   CommitEntry,
@@ -27,8 +28,11 @@ import type {
   StoredChunk,
   StoreStats,
   VectorRow,
+  VectorSetInfo,
   VectorTable,
 } from './types';
+import { ensureVectorIndex, type VectorIndexAction } from './vector-index';
+import { vectorSearch, type VectorSearchOptions, type VectorSearchResult } from './vector-search';
 import * as vectors from './vectors';
 
 export interface IndexStoreOptions {
@@ -140,6 +144,16 @@ export class IndexStore {
     return rows[0] ? rowToFile(rows[0]) : null;
   }
 
+  /** The file rows of `paths` that exist, in no particular order. */
+  async getFiles(paths: readonly string[]): Promise<FileRecord[]> {
+    const out: FileRecord[] = [];
+    for (const batch of inBatches([...new Set(paths)])) {
+      const rows = (await this.ctx.files.query().where(sqlIn('path', batch)).toArray()) as Row[];
+      out.push(...rows.map(rowToFile));
+    }
+    return out;
+  }
+
   async listFiles(filter: FileFilter = {}): Promise<FileRecord[]> {
     const predicates: string[] = [];
     if (filter.root !== undefined) predicates.push(sqlEquals('root', filter.root));
@@ -193,6 +207,27 @@ export class IndexStore {
     return rows.map(rowToChunk).sort((a, b) => a.ordinal - b.ordinal);
   }
 
+  /** The chunks of `ids` that exist, in no particular order. */
+  async getChunksByIds(ids: readonly string[]): Promise<StoredChunk[]> {
+    const out: StoredChunk[] = [];
+    for (const batch of inBatches([...new Set(ids)])) {
+      const rows = (await this.ctx.chunks.query().where(sqlIn('id', batch)).toArray()) as Row[];
+      out.push(...rows.map(rowToChunk));
+    }
+    return out;
+  }
+
+  /** Version of the chunks table: a cache key for what depends on it. */
+  async chunksVersion(): Promise<string> {
+    return String(await this.ctx.chunks.version());
+  }
+
+  /** Versions of the chunks table and of a vectors table: a cache key for what depends on both. */
+  async dataVersion(provenance: Provenance): Promise<string> {
+    const vectorsTable = await this.vectorTable(provenance);
+    return `${await this.ctx.chunks.version()}:${await vectorsTable.table.version()}`;
+  }
+
   // ── vectors ─────────────────────────────────────────────────────────────────────────────────────
 
   /** The vectors table of a provenance, created on first use. */
@@ -228,6 +263,85 @@ export class IndexStore {
     return this.write(() => vectors.addVectors(this.ctx, provenance, rows));
   }
 
+  /**
+   * Nearest chunks to `query` (unit length, the provenance's dims) by cosine: exact below the ANN
+   * threshold, else the IVF index; `binary` runs a hamming first pass rescored with the floats.
+   */
+  async vectorSearch(
+    provenance: Provenance,
+    query: Float32Array,
+    options: VectorSearchOptions,
+  ): Promise<VectorSearchResult> {
+    return vectorSearch(await this.vectorTable(provenance), query, options);
+  }
+
+  /** Stored vectors of `ids` (those that have one) under `provenance`. */
+  async vectorsByIds(provenance: Provenance, ids: readonly string[]): Promise<Map<string, Float32Array>> {
+    const { table } = await this.vectorTable(provenance);
+    const out = new Map<string, Float32Array>();
+    for (const batch of inBatches([...new Set(ids)])) {
+      for await (const rows of table.query().where(sqlIn('id', batch)).select(['id', 'vector'])) {
+        const idColumn = rows.getChild('id');
+        const vectorColumn = rows.getChild('vector');
+        if (!idColumn || !vectorColumn) continue;
+        const values = fixedSizeRows(vectorColumn, provenance.dims);
+        for (let i = 0; i < rows.numRows; i += 1) {
+          const vector = values[i];
+          if (vector) out.set(String(idColumn.get(i)), vector);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Builds, refreshes or retrains the ANN index of a vectors table as its size calls for (vector-index.ts). */
+  async ensureVectorIndex(provenance: Provenance): Promise<VectorIndexAction> {
+    const table = await this.vectorTable(provenance);
+    return this.write(() => ensureVectorIndex(table));
+  }
+
+  /** Every vectors table with its rows, sizes and whether an ANN index serves it. */
+  async vectorSets(): Promise<VectorSetInfo[]> {
+    const active = await this.activeProvenance();
+    const activeKey = active ? provenanceKey(active) : null;
+    return Promise.all(
+      this.vectorTables().map(async ({ key, provenance, table }) => {
+        const rows = await table.countRows();
+        const indices = await table.listIndices();
+        const ann = indices.some((index) => index.columns.includes('vector') && index.indexType !== 'BTree');
+        return {
+          provenance,
+          rows,
+          floatBytes: rows * provenance.dims * 4,
+          binaryBytes: rows * Math.ceil(provenance.dims / 8),
+          index: ann ? ('ann' as const) : ('exact' as const),
+          active: key === activeKey,
+        };
+      }),
+    );
+  }
+
+  /** Rows in the vectors table of `provenance` (0 when it has none yet). */
+  async vectorRowCount(provenance: Provenance): Promise<number> {
+    const known = this.ctx.vectorTables.get(provenanceKey(provenance));
+    return known ? known.table.countRows() : 0;
+  }
+
+  /**
+   * Fills the vectors of `target` from `source` (same provenance, more dims) by truncation — never the
+   * encoder. Resumable (only missing ids), each batch committed on its own so searches and indexing
+   * interleave with a long derivation.
+   */
+  async deriveVectors(
+    source: Provenance,
+    target: Provenance,
+    options: { signal?: AbortSignal; onProgress?: (progress: DeriveProgress) => void } = {},
+  ): Promise<DeriveProgress> {
+    const from = await this.vectorTable(source);
+    await this.vectorTable(target);
+    return deriveVectors(this.ctx, from, target, { ...options, write: (p, rows) => this.addVectors(p, rows) });
+  }
+
   /** How many indexed files have at least one chunk without a vector for `provenance`. */
   async filesAwaitingVectors(provenance: Provenance): Promise<number> {
     return (await this.pathsAwaitingVectors(provenance)).length;
@@ -235,6 +349,9 @@ export class IndexStore {
 
   /** The paths behind `filesAwaitingVectors`, sorted (for the UI's "awaiting vectors" list). */
   pathsAwaitingVectors(provenance: Provenance): Promise<string[]> {
+    // A table already open is only read: no need to queue behind writes (LanceDB reads a snapshot),
+    // which keeps search answering while a long indexing commit runs.
+    if (this.ctx.vectorTables.has(provenanceKey(provenance))) return vectors.filesAwaitingVectors(this.ctx, provenance);
     return this.write(() => vectors.filesAwaitingVectors(this.ctx, provenance));
   }
 

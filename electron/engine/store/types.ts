@@ -138,3 +138,13 @@ export interface IndexInfo {
   /** Size of the index files, when LanceDB tracks it. */
   readonly sizeBytes: number | null;
 }
+
+/** A vectors table as `index.status` reports it. */
+export interface VectorSetInfo {
+  readonly provenance: Provenance;
+  readonly rows: number;
+  readonly floatBytes: number;
+  readonly binaryBytes: number;
+  readonly index: 'exact' | 'ann';
+  readonly active: boolean;
+}

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { GpuStatusPanel } from '../components/GpuStatusPanel';
 import { LicenceStatusPanel } from '../components/LicenceStatusPanel';
 import { PageHeader } from '../components/PageHeader';
+import { useCommand } from '../hooks/use-command';
 import { LicenceAcceptForm } from '../licence/LicenceAcceptForm';
 import { LicenceTerms } from '../licence/LicenceTerms';
 import { SettingsForm } from './settings/SettingsForm';
@@ -11,6 +12,9 @@ import { SettingsProblemBanner } from './settings/SettingsProblemBanner';
 /** Settings from `settings.get`, saved with `settings.set`; refreshed by `settings.changed` events. */
 export function SettingsPage() {
   const { settings, setSettings, reloadSettings, licence, setLicence } = useAppState();
+  const index = useCommand('index.status');
+  const activeSet =
+    index.state.status === 'ready' ? (index.state.value.vectorSets.find((set) => set.active) ?? null) : null;
   return (
     <>
       <PageHeader title="Settings">
@@ -33,7 +37,7 @@ export function SettingsPage() {
       {settings.status === 'ready' && (
         <>
           {settings.value.problem && <SettingsProblemBanner problem={settings.value.problem} />}
-          <SettingsForm view={settings.value} onSaved={setSettings} />
+          <SettingsForm view={settings.value} activeSet={activeSet} onSaved={setSettings} />
         </>
       )}
       <LicenceStatusPanel>

@@ -44,6 +44,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'index.status': notHere,
     'index.errors': notHere,
     'index.retry': notHere,
+    'search.query': notHere,
+    'file.open': notHere,
+    'file.reveal': notHere,
     ...overrides,
   };
 }

@@ -1,19 +1,22 @@
 import { useState, type FormEvent } from 'react';
 
-import type { ResultError, SettingsView } from '../../../../shared';
+import type { ResultError, SettingsView, VectorSet } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ComputeFields } from './ComputeFields';
 import { EncoderFields } from './EncoderFields';
+import { SearchFields } from './SearchFields';
 import { EMPTY_DRAFT, parseThreads, patchFromDraft, type SettingsDraft } from './settings-draft';
 
 interface Props {
   readonly view: SettingsView;
+  /** The vectors search uses by default (from `index.status`), for the binary tier's storage figures. */
+  readonly activeSet: VectorSet | null;
   readonly onSaved: (view: SettingsView) => void;
 }
 
-/** Encoder and compute settings; Save sends only the fields that changed. */
-export function SettingsForm({ view, onSaved }: Props) {
+/** Encoder, search and compute settings; Save sends only the fields that changed. */
+export function SettingsForm({ view, activeSet, onSaved }: Props) {
   const client = useClient();
   const [draft, setDraft] = useState<SettingsDraft>(EMPTY_DRAFT);
   const [threadsText, setThreadsText] = useState<string | null>(null);
@@ -26,6 +29,7 @@ export function SettingsForm({ view, onSaved }: Props) {
   const threadsError = threads && 'error' in threads ? threads.error : null;
   const effective: SettingsDraft = {
     encoder: draft.encoder,
+    search: draft.search,
     compute: threads && 'threads' in threads ? { ...draft.compute, threads: threads.threads } : draft.compute,
   };
   const patch = patchFromDraft(current, effective);
@@ -50,11 +54,20 @@ export function SettingsForm({ view, onSaved }: Props) {
   };
 
   return (
-    <form className="settings-form" onSubmit={(event) => void save(event)} aria-label="Encoder and compute settings">
+    <form
+      className="settings-form"
+      onSubmit={(event) => void save(event)}
+      aria-label="Encoder, search and compute settings"
+    >
       <fieldset disabled={view.readOnly || busy} className="plain-fieldset">
         <EncoderFields
           values={{ ...current.encoder, ...draft.encoder }}
           onChange={(encoder) => edit({ ...draft, encoder: { ...draft.encoder, ...encoder } })}
+        />
+        <SearchFields
+          values={{ ...current.search, ...draft.search }}
+          activeSet={activeSet}
+          onChange={(search) => edit({ ...draft, search: { ...draft.search, ...search } })}
         />
         <ComputeFields
           provider={draft.compute.provider ?? current.compute.provider}

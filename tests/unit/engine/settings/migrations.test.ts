@@ -8,6 +8,7 @@ import {
   DEFAULT_EXCLUDE_GLOBS,
   DEFAULT_INCLUDE_GLOBS,
   DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_SEARCH_SETTINGS,
   SETTINGS_VERSION,
   SettingsSchema,
 } from '../../../../shared';
@@ -88,7 +89,7 @@ describe('settings migrations', () => {
     expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).toEqual(version1);
   });
 
-  it('migrates version 2 to 3 to 4: adds the model section and root options, keeps everything else', async () => {
+  it('migrates version 2 to 3 to 4 to 5: adds the model section, root options and search section, keeps everything else', async () => {
     const dir = await tempDir();
     const path = join(dir, 'settings.json');
     await writeFile(path, JSON.stringify(version2));
@@ -97,8 +98,9 @@ describe('settings migrations', () => {
     expect(problem).toBeNull();
     expect(settings).toEqual({
       ...version2,
-      version: 4,
+      version: 5,
       model: { dir: null, endpoint: null },
+      search: DEFAULT_SEARCH_SETTINGS,
       roots: version2.roots.map((root) => ({ ...root, ...defaultRootOptions })),
     });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(settings);
@@ -111,12 +113,27 @@ describe('settings migrations', () => {
     await writeFile(path, JSON.stringify(version3));
     const { settings, problem } = (await SettingsFile.open(path)).view();
     expect(problem).toBeNull();
-    expect(settings.version).toBe(4);
+    expect(settings.version).toBe(5);
     expect(settings.roots).toEqual([
       { ...version3.roots[0], ...defaultRootOptions },
       { ...version3.roots[1], ...defaultRootOptions, include: ['**/*.md'] },
     ]);
     expect(JSON.parse(await readFile(`${path}.v3.bak`, 'utf8'))).toEqual(version3);
+  });
+
+  it('migrates version 4 to 5: the search section with its defaults, everything else untouched', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'settings.json');
+    const version4 = {
+      ...version3,
+      version: 4,
+      roots: version3.roots.map((root) => ({ ...root, ...defaultRootOptions })),
+    };
+    await writeFile(path, JSON.stringify(version4));
+    const { settings, problem } = (await SettingsFile.open(path)).view();
+    expect(problem).toBeNull();
+    expect(settings).toEqual({ ...version4, version: 5, search: DEFAULT_SEARCH_SETTINGS });
+    expect(JSON.parse(await readFile(`${path}.v4.bak`, 'utf8'))).toEqual(version4);
   });
 
   it('keeps the original and reports it when a migration fails', async () => {

@@ -5,17 +5,37 @@ import { DEFAULT_SETTINGS } from '../../../../../shared';
 
 describe('patchFromDraft', () => {
   it('is null when nothing was touched or every edit equals the saved value', () => {
-    expect(patchFromDraft(DEFAULT_SETTINGS, { encoder: {}, compute: {} })).toBeNull();
-    expect(patchFromDraft(DEFAULT_SETTINGS, { encoder: { dims: 1024 }, compute: { provider: 'auto' } })).toBeNull();
+    expect(patchFromDraft(DEFAULT_SETTINGS, { encoder: {}, compute: {}, search: {} })).toBeNull();
+    expect(
+      patchFromDraft(DEFAULT_SETTINGS, {
+        encoder: { dims: 1024 },
+        compute: { provider: 'auto' },
+        search: { mode: 'hybrid' },
+      }),
+    ).toBeNull();
   });
 
   it('sends only the fields that changed, section by section', () => {
-    expect(patchFromDraft(DEFAULT_SETTINGS, { encoder: { dims: 256, precision: 'fp32' }, compute: {} })).toEqual({
+    expect(
+      patchFromDraft(DEFAULT_SETTINGS, { encoder: { dims: 256, precision: 'fp32' }, compute: {}, search: {} }),
+    ).toEqual({
       encoder: { dims: 256 },
     });
-    expect(patchFromDraft(DEFAULT_SETTINGS, { encoder: {}, compute: { threads: 4 } })).toEqual({
+    expect(patchFromDraft(DEFAULT_SETTINGS, { encoder: {}, compute: { threads: 4 }, search: {} })).toEqual({
       compute: { threads: 4 },
     });
+  });
+
+  it('compares the fusion weights by value and sends the search section', () => {
+    const fusion = { ...DEFAULT_SETTINGS.search.fusion };
+    expect(patchFromDraft(DEFAULT_SETTINGS, { encoder: {}, compute: {}, search: { fusion } })).toBeNull();
+    expect(
+      patchFromDraft(DEFAULT_SETTINGS, {
+        encoder: {},
+        compute: {},
+        search: { binaryTier: true, fusion: { ...fusion, keywordWeight: 2 } },
+      }),
+    ).toEqual({ search: { binaryTier: true, fusion: { ...fusion, keywordWeight: 2 } } });
   });
 });
 
