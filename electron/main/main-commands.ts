@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatch } from '../engine/dispatch';
 import type { EventSink, Handler, Handlers } from '../engine/handlers';
 import { createRootsHandlers, type RootsCommand } from '../engine/indexer/roots-handlers';
 import { createSettingsHandlers, type SettingsCommand, type SettingsFile } from '../engine/settings';
+import { createFileCommands, type DesktopShell } from './file-commands';
 
 /** What main needs from the engine process (the supervisor, or a stub in tests). */
 export interface EngineClient {
@@ -47,6 +48,11 @@ export interface MainCommandsOptions {
   readonly emit: EventSink;
   /** Chromium's view of the GPU (`app.getGPUFeatureStatus()`), merged into `gpu.status`. */
   readonly gpuFeatureStatus: () => object;
+  /**
+   * Electron's `shell`, which opens what the engine checked for `file.open` / `file.reveal`. Without it
+   * they answer the engine's check (`opened: false`) and open nothing.
+   */
+  readonly shell?: DesktopShell;
   /** Bugs that reached the dispatcher; defaults to stderr. */
   readonly onUnexpected?: (command: string, error: unknown) => void;
 }
@@ -75,6 +81,7 @@ export function createMainCommands(options: MainCommandsOptions): MainCommands {
       ...(await forwarded['gpu.status'](input, context)),
       electronGpu: stringEntries(options.gpuFeatureStatus()),
     }),
+    ...(options.shell ? createFileCommands(forwarded, options.shell) : {}),
   };
   const onUnexpected =
     options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import { app, dialog, session } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 
 import { errorMessage } from '../../shared';
 import { EventHub } from '../engine/event-hub';
@@ -98,6 +98,7 @@ export async function onReady(): Promise<void> {
     engine,
     emit: hub.emit,
     gpuFeatureStatus: () => app.getGPUFeatureStatus(),
+    shell,
   });
   const unsubscribe = hub.subscribe(broadcastEvent);
   const removeIpc = setupIpc(commands.dispatch);

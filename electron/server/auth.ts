@@ -12,14 +12,20 @@ export interface RequestGuardOptions {
 }
 
 /**
+ * Throws FORBIDDEN or UNAUTHORIZED. `otherCredential` stands in for the bearer token where a browser
+ * cannot send one (a file ticket in the URL); the Host and Origin checks apply all the same.
+ */
+export type RequestGuard = (req: IncomingMessage, port: number, otherCredential?: () => boolean) => void;
+
+/**
  * Checks one request: the bearer token (compared in constant time), the Host header on loopback (so a
  * web page using DNS rebinding cannot reach the server by a foreign name), and the Origin of browser
  * requests (so another site cannot drive the API from a person's browser).
  */
-export function createRequestGuard(options: RequestGuardOptions): (req: IncomingMessage, port: number) => void {
+export function createRequestGuard(options: RequestGuardOptions): RequestGuard {
   const expected = options.token === null ? null : digest(options.token);
   const loopback = isLoopbackHost(options.host);
-  return (req, port) => {
+  return (req, port, otherCredential) => {
     const host = req.headers.host ?? '';
     if (loopback && !allowedLoopbackHosts(options.host, port).has(host.toLowerCase())) {
       throw new PolyseekError('FORBIDDEN', `host ${JSON.stringify(host.slice(0, 100))} is not this server`);
@@ -31,7 +37,8 @@ export function createRequestGuard(options: RequestGuardOptions): (req: Incoming
     if (expected !== null) {
       const header = req.headers.authorization ?? '';
       const match = /^Bearer (.+)$/.exec(header);
-      if (!match?.[1] || !timingSafeEqual(digest(match[1]), expected)) {
+      const bearerOk = match?.[1] !== undefined && timingSafeEqual(digest(match[1]), expected);
+      if (!bearerOk && !(otherCredential?.() ?? false)) {
         throw new PolyseekError('UNAUTHORIZED', 'missing or wrong bearer token (Authorization: Bearer <token>)');
       }
     }

@@ -3,9 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 import { PolyseekError, err, errorMessage, type PolyseekEvent } from '../../shared';
 import type { Runtime } from '../engine/runtime';
+import type { CheckedFile } from '../engine/search/open-file';
+import type { FileOpener } from '../engine/search/system-opener';
 import { createRequestGuard } from './auth';
-import { checkBindPolicy } from './bind-policy';
+import { checkBindPolicy, isLoopbackHost } from './bind-policy';
 import { openEventStream } from './event-stream';
+import { withServerFiles } from './file-commands';
+import { FILE_ROUTE, serveIndexedFile } from './file-route';
+import { createFileTickets } from './file-tickets';
 import { readJsonBody, sendJson, sendResult } from './http-util';
 import { createStaticHandler } from './static-files';
 
@@ -25,6 +30,17 @@ export interface HttpServerOptions {
   readonly rendererDir: string;
   /** Events every new event-stream subscriber receives first (current state). */
   readonly initialEvents?: () => readonly PolyseekEvent[];
+  /** `file.open` / `file.reveal` and the file route; without it they only check (the engine's answer). */
+  readonly files?: HttpFilesOptions;
+}
+
+export interface HttpFilesOptions {
+  /** The engine's check (`checkIndexedFile` over the current roots), run again for every file request. */
+  readonly check: (path: string) => Promise<CheckedFile>;
+  /** Opens files on this machine when the server is bound to loopback. */
+  readonly opener: FileOpener;
+  /** Lifetime of the URLs handed to clients elsewhere; default DEFAULT_TICKET_TTL_MS. */
+  readonly ticketTtlMs?: number;
 }
 
 export interface RunningHttpServer {
@@ -33,11 +49,23 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** The HTTP host of the contract: POST /api/commands/<name>, GET /api/events, GET /api/hello, the UI. */
+/**
+ * The HTTP host of the contract: POST /api/commands/<name>, GET /api/events, GET /api/hello,
+ * GET /api/file (with `files`), the UI.
+ */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const host = options.host ?? '127.0.0.1';
   checkBindPolicy(host, options.token);
   const guard = createRequestGuard({ host, token: options.token });
+  const files = options.files;
+  // Without a token there is nothing a ticket could stand in for.
+  const tickets =
+    files && options.token !== null
+      ? createFileTickets(files.ticketTtlMs === undefined ? {} : { ttlMs: files.ticketTtlMs })
+      : null;
+  const dispatch = files
+    ? withServerFiles(options.runtime.dispatch, { local: isLoopbackHost(host), opener: files.opener, tickets })
+    : options.runtime.dispatch;
   const serveStatic = createStaticHandler(options.rendererDir);
   let port = options.port;
 
@@ -49,10 +77,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const pathname = url.pathname;
     if (!pathname.startsWith('/api/')) return serveStatic(req, res, pathname);
     try {
       if (pathname === '/api/hello') return sendJson(res, 200, { authRequired: options.token !== null });
+      if (pathname === FILE_ROUTE && files) {
+        const params = url.searchParams;
+        const path = params.get('path') ?? '';
+        guard(req, port, () => tickets?.verify(path, params.get('expires'), params.get('ticket')) ?? false);
+        return await serveIndexedFile(req, res, path, files.check);
+      }
       guard(req, port);
       if (pathname === '/api/events' && req.method === 'GET') {
         return openEventStream(req, res, options.runtime.events, options.initialEvents?.() ?? []);
@@ -80,7 +115,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     res.on('close', () => {
       if (!res.writableFinished) aborted.abort();
     });
-    const result = await options.runtime.dispatch(safeDecode(name), input, { signal: aborted.signal });
+    const result = await dispatch(safeDecode(name), input, { signal: aborted.signal });
     sendResult(res, result);
   }
 

@@ -1,5 +1,7 @@
 import type { EngineModelOptions } from '../engine/engine';
 import { READY, openRuntime } from '../engine/runtime';
+import { checkIndexedFile } from '../engine/search/open-file';
+import { createSystemOpener, type FileOpener } from '../engine/search/system-opener';
 import { checkBindPolicy } from './bind-policy';
 import { startHttpServer, type RunningHttpServer } from './http-server';
 
@@ -13,6 +15,10 @@ export interface ServeOptions {
   readonly rendererDir: string;
   /** Manifest and environment (endpoint, token, proxies) for model jobs. */
   readonly model?: EngineModelOptions;
+  /** Opens files when bound to loopback; default the system opener (xdg-open, open, explorer). */
+  readonly opener?: FileOpener;
+  /** Lifetime of file URLs handed to clients elsewhere (milliseconds); default ten minutes. */
+  readonly fileTicketTtlMs?: number;
 }
 
 export interface RunningServe extends RunningHttpServer {
@@ -37,6 +43,12 @@ export async function serve(options: ServeOptions): Promise<RunningServe> {
       token: options.token,
       rendererDir: options.rendererDir,
       initialEvents: () => [{ name: 'engine.state', payload: READY }],
+      files: {
+        check: async (path) =>
+          checkIndexedFile(await runtime.engine.indexer.openStore(), runtime.settings.settings.roots, path),
+        opener: options.opener ?? createSystemOpener(),
+        ...(options.fileTicketTtlMs === undefined ? {} : { ticketTtlMs: options.fileTicketTtlMs }),
+      },
     });
     return {
       ...http,

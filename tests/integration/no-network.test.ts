@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -127,9 +127,12 @@ describe('the server, guarded', () => {
   let server: ChildProcess | undefined;
   let url = '';
   let guard: Guarded;
+  let opened = '';
 
   beforeAll(async () => {
-    guard = await guarded({ POLYSEEK_MODEL_MANIFEST: manifestPath });
+    // file.open / file.reveal record what they would open instead of launching a viewer.
+    opened = join(shared, 'opened.jsonl');
+    guard = await guarded({ POLYSEEK_MODEL_MANIFEST: manifestPath, POLYSEEK_TEST_OPENER: opened });
     server = start(['--data-dir', dataDir, 'serve', '--port', '0'], guard.env);
     url = await new Promise<string>((resolveUrl, reject) => {
       let out = '';
@@ -141,8 +144,13 @@ describe('the server, guarded', () => {
       server?.on('exit', (code) => reject(new Error(`the server exited (${String(code)})`)));
     });
   });
-  afterAll(() => {
-    server?.kill();
+  afterAll(async () => {
+    // Waited for: a server still writing its index while the folder is deleted fails the run (ENOTEMPTY).
+    const running = server;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((done) => running.once('exit', done));
+    running.kill();
+    await exited;
   });
 
   async function call(name: CommandName, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: unknown }> {
@@ -152,6 +160,15 @@ describe('the server, guarded', () => {
       body: JSON.stringify(input),
     });
     return (await response.json()) as { ok: boolean };
+  }
+
+  async function indexedToTheEnd(): Promise<void> {
+    expect(await call('index.start', {})).toMatchObject({ ok: true });
+    for (;;) {
+      const status = (await call('index.status', {})) as { value: { job: { state: string } | null } };
+      if (status.value.job?.state !== 'running') return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   async function jobEnd(): Promise<{ state: string; error: { message: string } | null }> {
@@ -187,12 +204,17 @@ describe('the server, guarded', () => {
       'index.errors': {},
       'index.retry': {},
       'index.cancel': {},
+      'search.query': { query: 'served offline' },
+      'file.open': { path: join(shared, 'server-docs', 'a.txt'), page: 1 },
+      'file.reveal': { path: join(shared, 'server-docs', 'a.txt') },
       'roots.remove': { path: join(shared, 'server-docs') },
     };
     await mkdir(join(shared, 'server-docs'), { recursive: true });
     await writeFile(join(shared, 'server-docs', 'a.txt'), 'served offline');
     expect(Object.keys(inputs).sort()).toEqual(COMMAND_NAMES.filter((n) => n !== 'model.download').sort());
     for (const [name, input] of Object.entries(inputs) as [CommandName, unknown][]) {
+      // index.cancel may have stopped the run before a.txt was indexed; file.open needs it indexed.
+      if (name === 'file.open') await indexedToTheEnd();
       const result = await call(name, input);
       expect({ name, ok: result.ok, error: result.error }).toEqual({ name, ok: true, error: undefined });
       if (name.startsWith('model.') && name !== 'model.status' && name !== 'model.cancel') {
@@ -200,6 +222,16 @@ describe('the server, guarded', () => {
       }
     }
     expect(await guard.attempts()).toEqual([]);
+    const a = await realpath(join(shared, 'server-docs', 'a.txt'));
+    expect(
+      (await readFile(opened, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
+      { action: 'open', path: a, page: 1 },
+      { action: 'reveal', path: a, page: null },
+    ]);
 
     // fp16 is not in the synthetic folder, so this download must fetch from the default endpoint.
     expect(await call('model.download', { variant: 'fp16' })).toMatchObject({ ok: true });

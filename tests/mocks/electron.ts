@@ -122,7 +122,12 @@ export const session = {
   },
 };
 
-export const shell = { openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()) };
+export const shell = {
+  openExternal: vi.fn<(url: string) => Promise<void>>(() => Promise.resolve()),
+  /** Resolves '' (opened) unless a test makes it resolve an error message. */
+  openPath: vi.fn<(path: string) => Promise<string>>(() => Promise.resolve('')),
+  showItemInFolder: vi.fn<(path: string) => void>(),
+};
 
 export const dialog = { showErrorBox: vi.fn() };
 
