@@ -48,6 +48,12 @@ export function formatIndexStatus(status: IndexStatus): string {
       `Provenance: ${p.modelId} ${p.precision}, ${p.task}, ${p.dims} dims, prefix ${p.prefix ? 'on' : 'off'}, chunker v${p.chunkerVersion} (${p.modelChecksum})`,
     );
   }
+  for (const set of status.vectorSets) {
+    const v = set.provenance;
+    lines.push(
+      `  vector set${set.active ? ' (searched)' : ''}: ${v.task}, ${v.dims} dims, ${v.precision} — ${set.rows} rows, ${formatBytes(set.floatBytes)} float + ${formatBytes(set.binaryBytes)} binary codes, ${set.index === 'ann' ? 'ANN index' : 'exact search'}`,
+    );
+  }
   for (const root of status.roots) {
     lines.push(
       `  ${root.path}${root.exists ? '' : ' (missing: its index is kept)'}: ${root.indexed} indexed, ${root.failed} failed, ${root.skipped} skipped, ${root.pending} pending, ${root.chunks} chunks`,

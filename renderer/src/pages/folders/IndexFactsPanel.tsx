@@ -26,6 +26,10 @@ export function IndexFactsPanel({ status }: { readonly status: IndexStatus }) {
               ? `${p.modelId} · ${p.precision} · ${p.task} · ${p.dims} dims · prefix ${p.prefix ? 'on' : 'off'} · chunker v${p.chunkerVersion}`
               : 'No vectors yet',
           ],
+          ...status.vectorSets.map((set): [string, string] => [
+            set.active ? 'Searched vectors' : `Vectors at ${set.provenance.dims} dims`,
+            `${set.rows.toLocaleString()} × ${set.provenance.dims} dims · ${formatBytes(set.floatBytes)} float + ${formatBytes(set.binaryBytes)} binary codes · ${set.index === 'ann' ? 'ANN index' : 'exact search'}`,
+          ]),
           ['Location', <code key="dir">{status.dir}</code>],
         ]}
       />
