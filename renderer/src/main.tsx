@@ -4,6 +4,7 @@ import './styles/frame.css';
 import './styles/controls.css';
 import './styles/panels.css';
 import './styles/models.css';
+import './styles/search.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -11,6 +11,32 @@ const MAX_TERMS = 32;
 const HAS_CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 const WHITE_SPACE = /\s+/u;
 
+/**
+ * The most frequent function words of the languages whose words are separated by spaces and written
+ * in Latin, Cyrillic or Greek letters (folded forms: no accents). Short on purpose: only words that
+ * would highlight in nearly every passage. Spaceless scripts need none (single characters are dropped).
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  [
+    // English
+    'the a an and or of to in on at for with by from is are was were be it this that as',
+    // French
+    'le la les un une des et ou de du au aux en dans sur par pour est sont ce cette qui que',
+    // German
+    'der die das den dem des ein eine einer und oder von zu im in auf mit ist sind fur',
+    // Spanish, Portuguese, Italian
+    'el los las y o del al en con por para es son que un una lo il gli e di da per che do da os as um uma',
+    // Dutch
+    'de het een en van op te voor met is zijn',
+    // Russian, Ukrainian
+    'и в во на с со по к о от из за для не что это как а но і та у',
+  ]
+    .join(' ')
+    .split(' ')
+    // Single letters (`y`, `и`, `a`) follow the single-character rule instead.
+    .filter((word) => word.length > 1),
+);
+
 // Locale-free: the dictionaries for Chinese, Japanese, Thai, Lao, Khmer and Burmese apply in any locale,
 // and the query's language is unknown.
 const words = new Intl.Segmenter('und', { granularity: 'word' });
@@ -59,6 +85,9 @@ export function queryTerms(query: string): string[] {
   let terms = [...byKey.values()];
   const single = terms.map((term) => graphemeCount(term) === 1);
   if (single.includes(false)) terms = terms.filter((_, i) => !single[i]);
+  // `dignity and rights` should not light up every `and`: function words go when content words remain.
+  const stop = terms.map((term) => STOP_WORDS.has(foldTerm(term)));
+  if (stop.includes(false)) terms = terms.filter((_, i) => !stop[i]);
   // Array.prototype.sort is stable: equal lengths keep the query's order.
   return terms.sort((a, b) => codePointLength(b) - codePointLength(a)).slice(0, MAX_TERMS);
 }

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import type { ResultError } from '../../../shared';
 
 interface Props {
@@ -5,16 +7,19 @@ interface Props {
   /** What was being done, e.g. "Saving settings". */
   readonly context?: string;
   readonly onRetry?: () => void;
+  /** What to do about it, below the message. */
+  readonly children?: ReactNode;
 }
 
 /** A failure shown as it came: stable code and the host's message. */
-export function ErrorNotice({ error, context, onRetry }: Props) {
+export function ErrorNotice({ error, context, onRetry, children }: Props) {
   return (
     <div className="notice notice-error" role="alert">
       <p>
         {context && <strong>{context} failed: </strong>}
         <code className="error-code">{error.code}</code> {error.message}
       </p>
+      {children}
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>
           Try again

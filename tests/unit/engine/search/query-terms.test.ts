@@ -4,7 +4,7 @@ import { queryTerms } from '../../../../electron/engine/search/query-terms';
 
 describe('queryTerms', () => {
   it('splits at white space and punctuation, longest first', () => {
-    expect(queryTerms('  freedom, of expression! ')).toEqual(['expression', 'freedom', 'of']);
+    expect(queryTerms('  freedom, of expression! ')).toEqual(['expression', 'freedom']);
     // Word-internal punctuation stays (the word segmenter keeps `don't` and `3.14` whole).
     expect(queryTerms("don't e-mail 3.14")).toEqual(["don't", 'mail', '3.14']);
   });
@@ -62,5 +62,15 @@ describe('queryTerms', () => {
 
   it('orders equal lengths as the query does', () => {
     expect(queryTerms('dog cat emu')).toEqual(['dog', 'cat', 'emu']);
+  });
+
+  it('drops function words while content words remain, in several languages', () => {
+    expect(queryTerms('dignity and rights')).toEqual(['dignity', 'rights']);
+    expect(queryTerms('droits de l’homme')).toEqual(['l’homme', 'droits']);
+    expect(queryTerms('права и свободы')).toEqual(['свободы', 'права']);
+    expect(queryTerms('Recht für Elise')).toEqual(['Recht', 'Elise']);
+    // Only function words: they are what was asked for.
+    expect(queryTerms('to be or not')).toEqual(['not']);
+    expect(queryTerms('and or')).toEqual(['and', 'or']);
   });
 });
