@@ -9,6 +9,7 @@ import {
   IndexRetryInputSchema,
   IndexStartInputSchema,
   IndexStatusSchema,
+  ReembedPlanSchema,
   RootAddInputSchema,
   RootRemoveInputSchema,
   RootUpdateInputSchema,
@@ -160,6 +161,11 @@ export const commands = {
     summary: 'Files and chunks per folder, the running job, files awaiting vectors, index size and provenance',
     input: NoInput,
     output: IndexStatusSchema,
+  },
+  'index.plan': {
+    summary: 'Preview what saving a settings patch does to the vectors: reuse, derive or re-embed, how many, how long',
+    input: SettingsPatchSchema,
+    output: ReembedPlanSchema,
   },
   'index.errors': {
     summary: 'Files that could not be indexed, each with a code and a reason',

@@ -78,6 +78,11 @@ export const IndexJobSchema = z.strictObject({
   currentFile: z.string().nullable(),
   /** Indexed files still lacking vectors for the current settings. */
   filesAwaitingVectors: Count,
+  /**
+   * Files that lacked vectors when the embedding phase began (0 before it): with `filesAwaitingVectors`
+   * it gives the share of a re-embed done.
+   */
+  vectorFilesTotal: Count,
   /** Why chunks are not being encoded (no model, licence not accepted, load failed); null while encoding. */
   modelProblem: z.string().nullable(),
   /** What is happening, or how it ended, in words. */
@@ -103,7 +108,7 @@ export const VectorSetSchema = z.strictObject({
   rows: Count,
   /** rows × dims × 4 bytes. */
   floatBytes: Count,
-  /** rows × dims / 8 bytes: the binary tier's hamming pass reads these. */
+  /** rows × ⌈dims / 8⌉ bytes: the binary tier's hamming pass reads these. */
   binaryBytes: Count,
   /** `ann`: an IVF index serves it (built past a row threshold); `exact`: every vector is compared. */
   index: z.enum(['exact', 'ann']),
@@ -199,3 +204,63 @@ export const IndexRetryInputSchema = z.strictObject({
   paths: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).min(1).max(MAX_RETRY_PATHS).optional(),
 });
 export type IndexRetryInput = z.infer<typeof IndexRetryInputSchema>;
+
+/**
+ * Passage-encoding speed measured on this machine: chunks and tokens over the time spent inside the
+ * encoder (extraction and writes excluded), from the last indexing job that encoded enough to tell.
+ */
+export const EncodeSpeedSchema = z.strictObject({
+  /** Weights the speed was measured with (int8 runs about 2.4× fp32 on CPU). */
+  precision: PrecisionSchema,
+  chunksPerSecond: z.number().positive(),
+  tokensPerSecond: z.number().min(0),
+  /** Chunks and encoder seconds the figure is from. */
+  chunks: Count,
+  seconds: z.number().positive(),
+  measuredAt: z.iso.datetime(),
+});
+export type EncodeSpeed = z.infer<typeof EncodeSpeedSchema>;
+
+/** Settings that passage vectors depend on; changing one needs other vectors (or a stored set). */
+export const VECTOR_SETTINGS = ['passageTask', 'instructionPrefix', 'dims', 'precision', 'modelDir'] as const;
+export type VectorSetting = (typeof VECTOR_SETTINGS)[number];
+
+/**
+ * `index.plan`: what saving a settings patch would do to the stored vectors, before it is saved.
+ * - `none`: nothing vectors depend on changes (query adapter, search, compute), or it resolves to the
+ *   vectors made now (a dims value this model does not offer);
+ * - `reuse`: a stored set was made with exactly these settings; it serves once it covers every file;
+ * - `derive`: fewer dims than a stored set with otherwise equal settings: truncated, no encoder;
+ * - `encode`: the encoder runs over `chunksToEncode` passages in the background.
+ * Meanwhile the serving vectors keep answering searches.
+ */
+export const ReembedPlanSchema = z.strictObject({
+  action: z.enum(['none', 'reuse', 'derive', 'encode']),
+  /** Settings in the patch that change what the vectors are made with, in contract order. */
+  changes: z.array(z.enum(VECTOR_SETTINGS)),
+  /** Dims as asked for, and as stored: a model narrower than the setting stores its own width. */
+  requestedDims: DimsSchema,
+  dims: z.int().positive(),
+  /** Matryoshka dims the model in the folder offers (config.json); null when it cannot be read. */
+  modelDims: z.array(z.int().positive()).nullable(),
+  /** The vectors searches use until the new ones cover every file; null before any exist. */
+  serving: ProvenanceSchema.nullable(),
+  /** `reuse`: the stored set that already matches. */
+  reuse: ProvenanceSchema.nullable(),
+  /** `derive`: the wider stored set the vectors are truncated from. */
+  deriveFrom: ProvenanceSchema.nullable(),
+  /** Chunks (passages) in the index and the indexed files that hold them. */
+  chunks: Count,
+  files: Count,
+  /** Passages that already have vectors for the new settings, that get them by truncation, by the encoder. */
+  chunksReady: Count,
+  chunksToDerive: Count,
+  chunksToEncode: Count,
+  /** The new set once complete: float32 values plus the binary tier's 1-bit codes (0 for `none`). */
+  newSetBytes: Count,
+  /** `chunksToEncode` at `speed`; null without a measured speed. Truncation takes seconds and is left out. */
+  estimatedSeconds: z.number().min(0).nullable(),
+  /** The measurement used: for the new precision when one exists, else the latest. */
+  speed: EncodeSpeedSchema.nullable(),
+});
+export type ReembedPlan = z.infer<typeof ReembedPlanSchema>;

@@ -66,6 +66,7 @@ export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'index.resume',
   'index.cancel',
   'index.status',
+  'index.plan',
   'index.errors',
   'index.retry',
   'search.query',

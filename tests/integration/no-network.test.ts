@@ -201,6 +201,7 @@ describe('the server, guarded', () => {
       'index.pause': {},
       'index.resume': {},
       'index.status': {},
+      'index.plan': { encoder: { passageTask: 'text-matching' } },
       'index.errors': {},
       'index.retry': {},
       'index.cancel': {},

@@ -5,7 +5,7 @@ import type { InferenceSession } from 'onnxruntime-node';
 import { PolyseekError, errorMessage, type Precision, type ProviderPreference, type Task } from '../../../shared';
 import { listOrtBackends } from '../compute/ort-backends';
 import { planBatches, type BatchPlanOptions } from './batching';
-import { readModelConfig, type ModelConfig } from './model-config';
+import { readModelConfig, storedDims, type ModelConfig } from './model-config';
 import { locateModelFiles } from './model-files';
 import { selectProvider, type ProviderReport } from './providers';
 import { openSession, runBatch } from './session';
@@ -133,7 +133,7 @@ export class Encoder {
 
   /** The settings' Matryoshka dimension where this model offers it (a small synthetic one may not), else its full size. */
   dimsFor(wanted: number): number {
-    return this.config.dims.includes(wanted) ? wanted : this.config.hiddenSize;
+    return storedDims(this.config, wanted);
   }
 
   /** Embeddings in input order. One task per call, so every batch runs one LoRA adapter. */

@@ -32,6 +32,14 @@ export interface ModelConfig {
 /** jina-v3 positions 8194 minus the two specials XLM-R reserves; inputs are capped at 8192 tokens. */
 const MAX_TOKENS = 8192;
 
+/**
+ * The dimension vectors get for a Matryoshka setting: the setting where the model offers it (a small
+ * synthetic model may not), else the model's full width. Shared by the encoder and the re-embed plan.
+ */
+export function storedDims(config: Pick<ModelConfig, 'dims' | 'hiddenSize'>, wanted: number): number {
+  return config.dims.includes(wanted) ? wanted : config.hiddenSize;
+}
+
 export async function readModelConfig(modelDir: string): Promise<ModelConfig> {
   const path = join(modelDir, 'config.json');
   let raw: unknown;

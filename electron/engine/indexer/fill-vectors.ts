@@ -27,7 +27,8 @@ const RECOUNT_MS = 3000;
 export async function fillVectors(options: FillVectorsOptions): Promise<void> {
   const { store, encoder, progress, gate, signal } = options;
   const provenance = encoder.provenance;
-  progress.update({ filesAwaitingVectors: await store.filesAwaitingVectors(provenance) });
+  const awaiting = await store.filesAwaitingVectors(provenance);
+  progress.update({ filesAwaitingVectors: awaiting, vectorFilesTotal: awaiting });
   // Fewer dims than vectors already stored (a Matryoshka setting lowered): truncate those, never re-encode.
   const wider = store
     .vectorTables()

@@ -4,18 +4,22 @@ import { join, resolve } from 'node:path';
 import {
   PolyseekError,
   errorMessage,
+  type CommandName,
   type IndexErrors,
   type IndexErrorsInput,
   type IndexJob,
   type IndexRetryInput,
   type IndexStartInput,
   type IndexStatus,
+  type ReembedPlan,
   type ResultError,
   type Settings,
+  type SettingsPatch,
 } from '../../../shared';
 import type { ExtractorPool } from '../extract/types';
 import type { EventSink, Handlers } from '../handlers';
 import type { Provenance } from '../store/types';
+import { EncodeMeter, EncodeSpeeds } from './encode-speed';
 import { runIndexJob, sameProvenance, type JobRequest } from './index-job';
 import { describeIndex, listFileErrors } from './index-status';
 import { JobQueue } from './job-queue';
@@ -23,11 +27,12 @@ import type { ModelAccess } from './model-access';
 import { PauseGate } from './pause-gate';
 import type { IndexerParts, OpenedStore } from './ports';
 import { JobProgress } from './progress';
+import { planFromStore, vectorSettingsKey } from './reembed-plan';
 import { isSameOrInside } from './root-rules';
 import { RootWatchers } from './watch';
 
-export type IndexCommand =
-  'index.start' | 'index.pause' | 'index.resume' | 'index.cancel' | 'index.status' | 'index.errors' | 'index.retry';
+/** Every `index.*` command of the contract is served here. */
+export type IndexCommand = Extract<CommandName, `index.${string}`>;
 
 export interface IndexerOptions {
   readonly dataDir: string;
@@ -74,9 +79,12 @@ export class Indexer {
   private modelKey: string;
   private knownRoots: Set<string>;
   private disposed = false;
+  /** The last measured encoding speed per precision, for the re-embed estimate. */
+  private readonly speeds: EncodeSpeeds;
 
   constructor(private readonly options: IndexerOptions) {
-    this.modelKey = modelKeyOf(options.getSettings());
+    this.speeds = new EncodeSpeeds(join(options.dataDir, 'encode-speed.json'));
+    this.modelKey = vectorSettingsKey(options.getSettings());
     this.knownRoots = new Set(options.getSettings().roots.map((r) => r.path));
   }
 
@@ -177,6 +185,20 @@ export class Indexer {
     });
   }
 
+  /** `index.plan`: what saving `patch` would do to the vectors, how many passages and how long; changes nothing. */
+  async plan(patch: SettingsPatch): Promise<ReembedPlan> {
+    const store = await this.openStore();
+    const { parts, model } = this.parts();
+    return planFromStore(store, {
+      saved: this.options.getSettings(),
+      patch,
+      current: this.currentProvenance,
+      model: await model.modelShape(patch.model?.dir ?? undefined),
+      chunkerVersion: parts.chunker.version,
+      speeds: await this.speeds.all(),
+    });
+  }
+
   /** The running job's end (the last job's when none runs); for the CLI and tests. */
   async waitForIdle(): Promise<IndexJob | null> {
     while (this.running) await this.running.finished;
@@ -201,7 +223,7 @@ export class Indexer {
     // A removed root's files leave the index in a job (every job drops files of roots no longer listed).
     if ([...this.knownRoots].some((path) => !rooted.has(path))) this.enqueue({ kind: 'changes', paths: new Set() });
     this.knownRoots = rooted;
-    const key = modelKeyOf(settings);
+    const key = vectorSettingsKey(settings);
     if (key !== this.modelKey) {
       this.modelKey = key;
       this.currentProvenance = null;
@@ -227,6 +249,7 @@ export class Indexer {
       'index.resume': () => this.resume(),
       'index.cancel': () => this.cancel(),
       'index.status': () => this.status(),
+      'index.plan': (input) => this.plan(input),
       'index.errors': (input) => this.errors(input),
       'index.retry': (input) => this.retry(input),
     };
@@ -299,6 +322,7 @@ export class Indexer {
     controller: AbortController,
     gate: PauseGate,
   ): Promise<IndexJob> {
+    const meter = new EncodeMeter();
     try {
       const store = await this.openStore();
       const settings = this.options.getSettings();
@@ -319,7 +343,7 @@ export class Indexer {
           ) {
             this.currentProvenance = loaded.encoder.provenance;
           }
-          return loaded;
+          return 'encoder' in loaded ? { encoder: meter.wrap(loaded.encoder) } : loaded;
         },
         progress,
         gate,
@@ -336,6 +360,10 @@ export class Indexer {
           ? { code: error.code, message: error.message }
           : { code: 'INTERNAL', message: errorMessage(error) };
       return progress.finish(cancelled ? 'cancelled' : 'failed', failure.message, failure);
+    } finally {
+      await this.speeds
+        .record(meter.result())
+        .catch((e: unknown) => this.noteProblem(this.speeds.path, errorMessage(e)));
     }
   }
 
@@ -369,17 +397,4 @@ export class Indexer {
     this.problems.push({ path, message });
     if (this.problems.length > 100) this.problems.shift();
   }
-}
-
-/** What vectors depend on besides the model files: a change re-embeds in the background. */
-function modelKeyOf(settings: Settings): string {
-  const { passageTask, instructionPrefix, dims, precision } = settings.encoder;
-  return JSON.stringify([
-    passageTask,
-    instructionPrefix,
-    dims,
-    precision,
-    settings.model.dir,
-    settings.license !== null,
-  ]);
 }

@@ -5,6 +5,7 @@ import { MODEL_ID, errorMessage, type ModelStatus, type Precision, type Settings
 import { tokenCounterFor } from '../chunk/token-counter';
 import type { TokenCounter } from '../chunk/types';
 import type { Encoder } from '../encoder/encoder';
+import { readModelConfig } from '../encoder/model-config';
 import { loadTokenizer } from '../encoder/tokenizer';
 import type { Provenance } from '../store/types';
 import type { PassageEncoder } from './pipeline';
@@ -93,6 +94,19 @@ export class ModelAccess {
         },
       },
     };
+  }
+
+  /**
+   * The Matryoshka dims and width of the model in `dir` (default: the folder in use), from config.json
+   * alone — no licence, no session; null when it cannot be read (no model yet).
+   */
+  async modelShape(dir?: string): Promise<{ dims: readonly number[]; hiddenSize: number } | null> {
+    try {
+      const config = await readModelConfig(dir ?? this.options.modelDir());
+      return { dims: config.dims, hiddenSize: config.hiddenSize };
+    } catch {
+      return null;
+    }
   }
 
   private async loadCounter(dir: string): Promise<TokenCounter | null> {

@@ -60,6 +60,7 @@ export class JobProgress {
       etaSeconds: null,
       currentFile: null,
       filesAwaitingVectors: 0,
+      vectorFilesTotal: 0,
       modelProblem: null,
       message: null,
       error: null,

@@ -79,6 +79,7 @@ interface SemanticPlan {
  */
 export class Searcher {
   private readonly cache = new QueryCache();
+  private readonly checksums = new WeakMap<Encoder, Promise<string>>();
   private readonly derives = new Map<string, DeriveJob>();
   private awaiting: { key: string; version: string; paths: Set<string>; at: number } | null = null;
   private disposed = false;
@@ -203,8 +204,12 @@ export class Searcher {
     const top = [...groups.entries()].slice(0, limit);
     const shown = top.flatMap(([, entries]) => entries.slice(0, perFile).map((e) => e.id));
     const missing = shown.filter((id) => !chunks.has(id));
-    if (missing.length > 0) for (const chunk of await store.getChunksByIds(missing)) chunks.set(chunk.id, chunk);
-    const files = new Map((await store.getFiles(top.map(([path]) => path))).map((f) => [f.path, f]));
+    const [missingChunks, fileRows] = await Promise.all([
+      missing.length > 0 ? store.getChunksByIds(missing) : Promise.resolve([]),
+      store.getFiles(top.map(([path]) => path)),
+    ]);
+    for (const chunk of missingChunks) chunks.set(chunk.id, chunk);
+    const files = new Map(fileRows.map((f) => [f.path, f]));
 
     const results: SearchFileHit[] = [];
     for (const [path, entries] of top) {
@@ -285,7 +290,7 @@ export class Searcher {
       }
       throw error;
     }
-    checkWeights(source, await weightsChecksum(encoder, this.options.modelStatus), this.options.modelDir());
+    checkWeights(source, await this.checksumOf(encoder), this.options.modelDir());
     const task = input.adapters?.query ?? settings.encoder.queryTask;
     const prefix = input.prefix ?? settings.encoder.instructionPrefix;
     const full = encoder.config.hiddenSize;
@@ -356,6 +361,19 @@ export class Searcher {
       extra.push({ id: hit.chunk.id, path: hit.chunk.path, similarity: dot });
     }
     return [...hits, ...extra].sort((a, b) => b.similarity - a.similarity);
+  }
+
+  /**
+   * The weights checksum of a loaded encoder, asked once per encoder: its files cannot change while it
+   * is loaded (the engine releases encoders whose folder changed), and model.status reads the folder.
+   */
+  private checksumOf(encoder: Encoder): Promise<string> {
+    let pending = this.checksums.get(encoder);
+    if (!pending) {
+      pending = weightsChecksum(encoder, this.options.modelStatus);
+      this.checksums.set(encoder, pending);
+    }
+    return pending;
   }
 
   /** One background derivation per target; its progress is reported with every search meanwhile. */

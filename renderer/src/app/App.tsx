@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 
 import type { ResultError } from '../../../shared';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { APP_TEXT } from '../text/app';
 import { TokenScreen } from '../token/TokenScreen';
 import { useConnection } from './connection-context';
 import { Session } from './Session';
@@ -39,10 +40,10 @@ export function App() {
     setAttempt((n) => n + 1);
   }, []);
 
-  if (access === 'checking') return <StartupScreen message="Connecting to the Polyseek server…" />;
+  if (access === 'checking') return <StartupScreen message={APP_TEXT.connectingServer} />;
   if (typeof access === 'object') {
     return (
-      <StartupScreen message="Polyseek could not reach its server.">
+      <StartupScreen message={APP_TEXT.serverUnreachable}>
         <ErrorNotice error={access.error} onRetry={retry} />
       </StartupScreen>
     );

@@ -1,18 +1,14 @@
+import { APP_TEXT } from '../text/app';
 import { routeHref } from './routes';
 
-/** Shown on every page while the model licence is not accepted. */
+/** Shown on every page while the model licence is not accepted: what is off, what still works, where to fix it. */
 export function LicenceBanner({ onSettingsPage }: { readonly onSettingsPage: boolean }) {
+  const text = APP_TEXT.banner;
   return (
     <div className="notice notice-warning" role="status">
       <p>
-        <strong>Model features are off.</strong> Semantic search, evaluation and running the model need the Jina
-        Embeddings v3 licence (CC BY-NC 4.0, non-commercial use only) to be accepted; downloading and checking the
-        model&apos;s files do not.{' '}
-        {onSettingsPage ? (
-          'You can accept it below.'
-        ) : (
-          <a href={routeHref('settings')}>Review and accept it in Settings.</a>
-        )}
+        <strong>{text.title}</strong> {text.body}{' '}
+        {onSettingsPage ? text.acceptBelow : <a href={routeHref('settings')}>{text.acceptInSettings}</a>}
       </p>
     </div>
   );

@@ -1,12 +1,20 @@
 import { Logo } from '../components/Logo';
-import { ROUTES, routeHref, type Route } from './routes';
+import { APP_TEXT } from '../text/app';
+import { ROUTES, SETUP_ROUTE, routeHref, type Route } from './routes';
 
-/** Left navigation; the current page is marked for assistive technology with aria-current. */
-export function NavBar({ current }: { readonly current: Route }) {
+interface Props {
+  readonly current: Route;
+  /** Steps of the first-run guide still open; the way back to it shows while any is (or while on it). */
+  readonly setupLeft: number;
+}
+
+/** The navigation (a sidebar, a top bar in narrow windows); the current page is marked with aria-current. */
+export function NavBar({ current, setupLeft }: Props) {
+  const onSetup = current.id === SETUP_ROUTE.id;
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className="nav" aria-label={APP_TEXT.nav.label}>
       <Logo />
-      <ul>
+      <ul className="nav-links">
         {ROUTES.map((route) => (
           <li key={route.id}>
             <a
@@ -19,6 +27,20 @@ export function NavBar({ current }: { readonly current: Route }) {
           </li>
         ))}
       </ul>
+      {(setupLeft > 0 || onSetup) && (
+        <a href={routeHref('setup')} className="nav-setup" aria-current={onSetup ? 'page' : undefined}>
+          <span>{setupLeft > 0 ? APP_TEXT.finishSetup : APP_TEXT.nav.setup}</span>
+          {setupLeft > 0 && (
+            <>
+              <span className="nav-setup-count">{APP_TEXT.stepsLeft(setupLeft)}</span>
+              {/* The top bar has room for the number only; the sentence above is hidden there instead. */}
+              <span className="nav-setup-badge" aria-hidden="true">
+                {setupLeft}
+              </span>
+            </>
+          )}
+        </a>
+      )}
     </nav>
   );
 }

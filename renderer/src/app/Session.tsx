@@ -5,11 +5,16 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { useCommand } from '../hooks/use-command';
 import { useEvent } from '../hooks/use-events';
 import { LicenceScreen } from '../licence/LicenceScreen';
+import { APP_TEXT } from '../text/app';
 import { AppStateContext, type AppState } from './app-state';
 import { AppFrame } from './AppFrame';
+import { routeHref } from './routes';
 import { StartupScreen } from './StartupScreen';
 
-/** Loads the licence status first: until it is accepted (or declined for now) only the licence screen shows. */
+/**
+ * Loads the licence status first: until it is accepted (or declined for now) only the licence screen shows.
+ * Accepting there goes on to the rest of the first-run guide; declining goes straight to the app.
+ */
 export function Session() {
   const licence = useCommand('license.status');
   const settings = useCommand('settings.get');
@@ -40,10 +45,10 @@ export function Session() {
     [licenceState, licence.replace, settings.state, settings.replace, settings.reload, appInfo.state, engine],
   );
 
-  if (licenceState.status === 'loading') return <StartupScreen message="Connecting to the Polyseek engine…" />;
+  if (licenceState.status === 'loading') return <StartupScreen message={APP_TEXT.connectingEngine} />;
   if (licenceState.status === 'failed' || !state) {
     return (
-      <StartupScreen message="Polyseek could not read the licence status.">
+      <StartupScreen message={APP_TEXT.licenceUnreadable}>
         {licenceState.status === 'failed' && <ErrorNotice error={licenceState.error} onRetry={licence.reload} />}
       </StartupScreen>
     );
@@ -51,7 +56,10 @@ export function Session() {
   if (!state.licence.accepted && !withoutModel) {
     return (
       <LicenceScreen
-        onAccepted={(status: LicenseStatus) => licence.replace(status)}
+        onAccepted={(status: LicenseStatus) => {
+          window.location.hash = routeHref('setup');
+          licence.replace(status);
+        }}
         onContinueWithout={() => setWithoutModel(true)}
       />
     );

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { PanelHeading } from './PanelHeading';
+
 interface Props {
   readonly title: string;
   readonly children: ReactNode;
@@ -9,7 +11,7 @@ interface Props {
 export function EmptyState({ title, children }: Props) {
   return (
     <div className="empty-state">
-      <h2>{title}</h2>
+      <PanelHeading>{title}</PanelHeading>
       {children}
     </div>
   );

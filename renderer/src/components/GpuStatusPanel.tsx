@@ -1,25 +1,27 @@
 import { useCommand } from '../hooks/use-command';
 import { useEvent } from '../hooks/use-events';
+import { COMPONENTS_TEXT } from '../text/components';
 import { ErrorNotice } from './ErrorNotice';
 import { Facts } from './Facts';
 import { Panel } from './Panel';
 
 /** What `gpu.status` knows: preference, onnxruntime backends, active provider, any fallback. */
 export function GpuStatusPanel() {
+  const text = COMPONENTS_TEXT.gpu;
   const gpu = useCommand('gpu.status');
   // The preference lives in settings; a change there changes this report.
   useEvent('settings.changed', gpu.reload);
 
   if (gpu.state.status === 'loading')
     return (
-      <Panel title="Compute status" busy>
-        <p className="muted">Reading compute status…</p>
+      <Panel title={text.title} busy>
+        <p className="muted">{text.reading}</p>
       </Panel>
     );
   if (gpu.state.status === 'failed') {
     return (
-      <Panel title="Compute status">
-        <ErrorNotice error={gpu.state.error} context="Reading compute status" onRetry={gpu.reload} />
+      <Panel title={text.title}>
+        <ErrorNotice error={gpu.state.error} context={text.readingContext} onRetry={gpu.reload} />
       </Panel>
     );
   }
@@ -27,45 +29,45 @@ export function GpuStatusPanel() {
   const active = status.active;
   const backends = status.ortBackends;
   return (
-    <Panel title="Compute status">
+    <Panel title={text.title}>
       <Facts
         rows={[
-          ['Preference', <code key="p">{status.preference}</code>],
+          [text.preference, <code key="p">{status.preference}</code>],
           [
-            'Active provider',
+            text.active,
             active ? (
-              `${active.provider}${active.device ? ` on ${active.device}` : ''}${verification(active)}`
+              text.activeOn(active.provider, active.device) + verification(active)
             ) : (
-              <span className="muted">No encoder session yet</span>
+              <span className="muted">{text.noSession}</span>
             ),
           ],
-          ['Fallback', status.fallbackReason ?? <span className="muted">None</span>],
+          [text.fallback, status.fallbackReason ?? <span className="muted">{text.none}</span>],
           [
-            'ONNX Runtime backends',
+            text.backends,
             backends ? (
-              <ul className="chips" aria-label="ONNX Runtime backends">
+              <ul className="chips" aria-label={text.backends}>
                 {backends.map((backend) => (
                   <li key={backend.name} className="chip">
                     {backend.name}
                     <span className="chip-note">
-                      {backend.bundled ? 'bundled' : backend.installed ? 'installed' : 'not installed'}
+                      {backend.bundled ? text.bundled : backend.installed ? text.installed : text.notInstalled}
                     </span>
                   </li>
                 ))}
               </ul>
             ) : (
-              <span className="text-warning">Unavailable: {status.ortError ?? 'onnxruntime-node did not load'}</span>
+              <span className="text-warning">{text.unavailable(status.ortError)}</span>
             ),
           ],
         ]}
       />
       {status.attempts.length > 0 && (
         <details className="details">
-          <summary>Providers tried</summary>
-          <ol className="attempts" aria-label="Providers tried">
+          <summary>{text.attempts}</summary>
+          <ol className="attempts" aria-label={text.attempts}>
             {status.attempts.map((attempt, index) => (
               <li key={`${attempt.provider}-${index}`}>
-                <code>{attempt.provider}</code> {attempt.outcome}
+                <code>{attempt.provider}</code> {text.outcomes[attempt.outcome]}
                 {attempt.reason && <span className="muted"> — {attempt.reason}</span>}
               </li>
             ))}
@@ -74,7 +76,7 @@ export function GpuStatusPanel() {
       )}
       {status.electronGpu && (
         <details className="details">
-          <summary>Chromium GPU features</summary>
+          <summary>{text.chromium}</summary>
           <Facts rows={Object.entries(status.electronGpu).map(([feature, state]) => [feature, state] as const)} />
         </details>
       )}
@@ -83,6 +85,7 @@ export function GpuStatusPanel() {
 }
 
 function verification(active: { provider: string; verified: boolean }): string {
-  if (active.provider === 'cpu') return ' (the reference)';
-  return active.verified ? ' (verified against CPU)' : ' (not verified)';
+  const text = COMPONENTS_TEXT.gpu;
+  if (active.provider === 'cpu') return text.cpuReference;
+  return active.verified ? text.verified : text.notVerified;
 }

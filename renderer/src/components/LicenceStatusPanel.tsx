@@ -2,29 +2,33 @@ import type { ReactNode } from 'react';
 
 import { LICENSE_TERMS } from '../../../shared';
 import { useAppState } from '../app/app-state';
+import { COMPONENTS_TEXT } from '../text/components';
 import { Facts } from './Facts';
 import { Panel } from './Panel';
 
 /** Whether the CC BY-NC 4.0 acknowledgment is recorded, and when. */
 export function LicenceStatusPanel({ children }: { readonly children?: ReactNode }) {
   const { licence } = useAppState();
+  const text = COMPONENTS_TEXT.licencePanel;
   return (
-    <Panel title="Model licence">
+    <Panel title={text.title}>
       <Facts
         rows={[
-          ['Model', <code key="m">{licence.modelId}</code>],
+          [text.model, <code key="m">{licence.modelId}</code>],
           [
-            'Licence',
+            text.licence,
             <a key="l" href={LICENSE_TERMS.url} target="_blank" rel="noreferrer">
               {licence.licenseId}
             </a>,
           ],
           [
-            'Status',
+            text.status,
             licence.accepted ? (
-              <span className="text-ok">Accepted{licence.acceptedAt && ` on ${formatDate(licence.acceptedAt)}`}</span>
+              <span className="text-ok">
+                {licence.acceptedAt ? text.acceptedOn(licence.acceptedAt) : text.accepted}
+              </span>
             ) : (
-              <span className="text-warning">Not accepted</span>
+              <span className="text-warning">{text.notAccepted}</span>
             ),
           ],
         ]}
@@ -32,8 +36,4 @@ export function LicenceStatusPanel({ children }: { readonly children?: ReactNode
       {children}
     </Panel>
   );
-}
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

@@ -1,3 +1,5 @@
+import { COMPONENTS_TEXT } from '../text/components';
+
 /** The wordmark used on the gate screens and in the navigation. */
 export function Logo() {
   return (
@@ -5,7 +7,7 @@ export function Logo() {
       <span className="logo-mark" aria-hidden="true">
         P
       </span>
-      <span className="logo-text">Polyseek</span>
+      <span className="logo-text">{COMPONENTS_TEXT.logo}</span>
     </div>
   );
 }

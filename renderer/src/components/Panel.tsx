@@ -1,5 +1,7 @@
 import { useId, type ReactNode } from 'react';
 
+import { PanelHeading } from './PanelHeading';
+
 interface Props {
   readonly title: string;
   readonly children: ReactNode;
@@ -8,13 +10,13 @@ interface Props {
   readonly busy?: boolean;
 }
 
-/** A titled section of a page (a landmark named by its h2). */
+/** A titled section of a page (a landmark named by its heading). */
 export function Panel({ title, children, aside, busy }: Props) {
   const headingId = useId();
   return (
     <section className="panel" aria-labelledby={headingId} aria-busy={busy || undefined}>
       <div className="panel-title">
-        <h2 id={headingId}>{title}</h2>
+        <PanelHeading id={headingId}>{title}</PanelHeading>
         {aside}
       </div>
       {children}

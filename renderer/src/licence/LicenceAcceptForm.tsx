@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 
-import { LICENSE_ID, LICENSE_TERMS, MODEL_ID, type LicenseStatus, type ResultError } from '../../../shared';
+import { LICENSE_ID, MODEL_ID, type LicenseStatus, type ResultError } from '../../../shared';
 import { useClient } from '../app/connection-context';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LICENCE_TEXT } from '../text/licence';
 
 interface Props {
   readonly onAccepted: (status: LicenseStatus) => void;
@@ -41,12 +42,12 @@ export function LicenceAcceptForm({ onAccepted, children }: Props) {
           checked={checked}
           onChange={(event) => setChecked(event.target.checked)}
         />
-        <label htmlFor={checkboxId}>{LICENSE_TERMS.acknowledgment}</label>
+        <label htmlFor={checkboxId}>{LICENCE_TEXT.acknowledgment}</label>
       </div>
-      {error && <ErrorNotice error={error} context="Recording the acknowledgment" />}
+      {error && <ErrorNotice error={error} context={LICENCE_TEXT.recordingContext} />}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={!checked || busy}>
-          {busy ? 'Recording…' : 'Accept and continue'}
+          {busy ? LICENCE_TEXT.recording : LICENCE_TEXT.accept}
         </button>
         {children}
       </div>

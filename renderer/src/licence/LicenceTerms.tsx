@@ -1,27 +1,30 @@
 import { LICENSE_TERMS } from '../../../shared';
+import { LICENCE_TEXT } from '../text/licence';
 
-/** The CC BY-NC 4.0 summary from the contract, with the full licence one click away. */
 interface Props {
-  readonly headingLevel: 1 | 2;
+  readonly headingLevel: 1 | 2 | 3;
   readonly headingId?: string;
 }
 
+/** The CC BY-NC 4.0 summary in plain words, with the full licence one click away. */
 export function LicenceTerms({ headingLevel, headingId }: Props) {
-  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const text = LICENCE_TEXT;
+  const Heading = headingLevel === 1 ? 'h1' : headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="licence-terms">
-      <Heading id={headingId}>{LICENSE_TERMS.title}</Heading>
+      <Heading id={headingId}>{text.title}</Heading>
       <p className="muted">
-        Model <code>{LICENSE_TERMS.modelId}</code> · licence <code>{LICENSE_TERMS.licenseId}</code>
+        {text.modelAndLicence} <code>{LICENSE_TERMS.modelId}</code> · {text.licenceLabel}{' '}
+        <code>{LICENSE_TERMS.licenseId}</code>
       </p>
       <ul className="licence-summary">
-        {LICENSE_TERMS.summary.map((line) => (
+        {text.summary.map((line) => (
           <li key={line}>{line}</li>
         ))}
       </ul>
       <p>
         <a href={LICENSE_TERMS.url} target="_blank" rel="noreferrer">
-          Read the full licence (creativecommons.org)
+          {text.fullText}
         </a>
       </p>
     </div>

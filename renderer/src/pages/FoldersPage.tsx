@@ -2,44 +2,41 @@ import { useAppState } from '../app/app-state';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { PageHeader } from '../components/PageHeader';
+import { FOLDERS_TEXT } from '../text/folders';
 import { AddFolderPanel } from './folders/AddFolderPanel';
 import { IndexErrorsPanel } from './folders/IndexErrorsPanel';
 import { IndexFactsPanel } from './folders/IndexFactsPanel';
 import { IndexJobPanel } from './folders/IndexJobPanel';
+import { reembedState } from './folders/reembed-state';
+import { ReembedPanel } from './folders/ReembedPanel';
 import { RootsPanel } from './folders/RootsPanel';
-import { useIndex, type IndexAction } from './folders/use-index';
+import { useIndex } from './folders/use-index';
+import './folders/folders.css';
 
-const ACTION_WORDS: Readonly<Record<IndexAction, string>> = {
-  'roots.add': 'Adding the folder',
-  'roots.update': 'Saving the folder options',
-  'roots.remove': 'Removing the folder',
-  'index.start': 'Starting indexing',
-  'index.pause': 'Pausing',
-  'index.resume': 'Resuming',
-  'index.cancel': 'Cancelling',
-  'index.retry': 'Retrying',
-};
-
-/** The folders Polyseek indexes, the indexing job, the files it could not read, and the index itself. */
+/**
+ * The folders Polyseek indexes, the indexing job, a re-embed under way (which vectors serve meanwhile),
+ * the files it could not read, and the index itself.
+ */
 export function FoldersPage() {
+  const text = FOLDERS_TEXT;
   const { settings, reloadSettings } = useAppState();
   const { status, job, errors, run, refusal, pending, reload } = useIndex();
-  const roots = settings.status === 'ready' ? settings.value.settings.roots : [];
+  const saved = settings.status === 'ready' ? settings.value.settings : null;
+  const roots = saved?.roots ?? [];
   const indexStatus = status.status === 'ready' ? status.value : null;
+  const reembed = indexStatus ? reembedState(indexStatus, job, saved) : null;
   const busy = pending !== null;
 
   const add = async (path: string) => (await run('roots.add', { path })) && (await run('index.start', {}));
 
   return (
     <>
-      <PageHeader title="Folders">
-        The folders Polyseek indexes. Files stay where they are; only text, positions and vectors go into the index.
-      </PageHeader>
+      <PageHeader title={text.title}>{text.lead}</PageHeader>
       {settings.status === 'failed' && (
-        <ErrorNotice error={settings.error} context="Reading settings" onRetry={reloadSettings} />
+        <ErrorNotice error={settings.error} context={text.readingSettings} onRetry={reloadSettings} />
       )}
-      {refusal && <ErrorNotice error={refusal.error} context={ACTION_WORDS[refusal.action]} />}
-      {status.status === 'failed' && <ErrorNotice error={status.error} context="Reading the index" onRetry={reload} />}
+      {refusal && <ErrorNotice error={refusal.error} context={text.actions[refusal.action]} />}
+      {status.status === 'failed' && <ErrorNotice error={status.error} context={text.readingIndex} onRetry={reload} />}
       <AddFolderPanel busy={busy} onAdd={add} />
       {roots.length > 0 ? (
         <RootsPanel
@@ -50,11 +47,8 @@ export function FoldersPage() {
           onRemove={(path) => void run('roots.remove', { path })}
         />
       ) : (
-        <EmptyState title="No folders yet">
-          <p>
-            Add a folder above. Polyseek crawls it, extracts and chunks the text, makes it keyword-searchable at once
-            and adds vectors when the model is ready.
-          </p>
+        <EmptyState title={text.empty.title}>
+          <p>{text.empty.body}</p>
         </EmptyState>
       )}
       <IndexJobPanel
@@ -67,6 +61,7 @@ export function FoldersPage() {
         onResume={() => void run('index.resume', {})}
         onCancel={() => void run('index.cancel', {})}
       />
+      {reembed?.kind === 'reembedding' && <ReembedPanel state={reembed} />}
       {errors.status === 'ready' && errors.value.total > 0 && (
         <IndexErrorsPanel
           errors={errors.value}
@@ -74,7 +69,7 @@ export function FoldersPage() {
           onRetry={(paths) => void run('index.retry', paths ? { paths } : {})}
         />
       )}
-      {indexStatus && <IndexFactsPanel status={indexStatus} />}
+      {indexStatus && <IndexFactsPanel status={indexStatus} reembedding={reembed?.kind === 'reembedding'} />}
     </>
   );
 }

@@ -1,63 +1,43 @@
-import type { Precision } from '../../../shared';
-import { useAppState, useModelEnabled } from '../app/app-state';
-import { useClient } from '../app/connection-context';
+import { useModelEnabled } from '../app/app-state';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { GpuStatusPanel } from '../components/GpuStatusPanel';
 import { LicenceStatusPanel } from '../components/LicenceStatusPanel';
 import { PageHeader } from '../components/PageHeader';
+import { MODELS_TEXT } from '../text/models';
 import { CheckPanel } from './models/CheckPanel';
 import { FilesPanel } from './models/FilesPanel';
 import { JobPanel } from './models/JobPanel';
 import { LocatePanel } from './models/LocatePanel';
 import { ModelFolderPanel } from './models/ModelFolderPanel';
 import { useModelStatus } from './models/use-model-status';
+import { usePrecisionChoice } from './models/use-precision-choice';
 import { VariantsPanel } from './models/VariantsPanel';
-
-const ACTION_WORDS = {
-  'model.download': 'Starting the download',
-  'model.cancel': 'Cancelling',
-  'model.locate': 'Locating the folder',
-  'model.verify': 'Starting verification',
-  'model.quantize': 'Starting quantization',
-} as const;
 
 /** The model: where it is, its files and variants, and the jobs that get or check it. */
 export function ModelsPage() {
-  const client = useClient();
-  const { setSettings } = useAppState();
+  const text = MODELS_TEXT;
   const licenceAccepted = useModelEnabled();
   const { status, job, reload, run, refusal, pending } = useModelStatus();
+  const choosePrecision = usePrecisionChoice(reload);
   const busy = pending !== null || job?.state === 'running';
-
-  const choosePrecision = async (precision: Precision) => {
-    const result = await client.invoke('settings.set', { encoder: { precision } });
-    if (result.ok) setSettings(result.value);
-    reload();
-  };
 
   return (
     <>
-      <PageHeader title="Models">
-        Jina Embeddings v3 on this machine: where it is, whether its files are intact.
-      </PageHeader>
+      <PageHeader title={text.title}>{text.lead}</PageHeader>
       <LicenceStatusPanel>
-        <p className="muted licence-note">
-          The licence governs <em>using</em> the model. Downloading it, pointing Polyseek at a copy and checking its
-          files&apos; hashes work before you accept it; running it (fingerprints, quantizing, semantic search) waits for
-          the licence.
-        </p>
+        <p className="muted licence-note">{text.licenceNote}</p>
       </LicenceStatusPanel>
-      {refusal && <ErrorNotice error={refusal.error} context={ACTION_WORDS[refusal.action]} />}
+      {refusal && <ErrorNotice error={refusal.error} context={text.actions[refusal.action]} />}
       {job && (
         <JobPanel job={job} cancelling={pending === 'model.cancel'} onCancel={() => void run('model.cancel', {})} />
       )}
       {status.status === 'loading' && (
-        <p className="muted" aria-busy="true">
-          Reading the model folder…
+        <p className="muted page-loading" aria-busy="true">
+          {text.reading}
         </p>
       )}
       {status.status === 'failed' && (
-        <ErrorNotice error={status.error} context="Reading the model status" onRetry={reload} />
+        <ErrorNotice error={status.error} context={text.readingContext} onRetry={reload} />
       )}
       {status.status === 'ready' && (
         <>

@@ -9,11 +9,11 @@ import { PageHeader } from '../components/PageHeader';
 import { valueOf } from '../hooks/loadable';
 import { useCommand } from '../hooks/use-command';
 import { useEvent } from '../hooks/use-events';
+import { SEARCH_TEXT, errorAdvice, noResults, resultSummary } from '../text/search';
 import { FiltersPanel } from './search/FiltersPanel';
 import { activeAfterResults, isFocusShortcut, keyCommand } from './search/result-keys';
 import { ResultList } from './search/ResultList';
 import { EMPTY_FILTERS, activeFilterCount, toSearchInput, type FilterState } from './search/search-input';
-import { SEARCH_TEXT, errorAdvice, noResults, resultSummary } from './search/search-text';
 import { SearchFooter } from './search/SearchFooter';
 import { SearchForm } from './search/SearchForm';
 import { SearchErrorNotice, SemanticNotices } from './search/SearchNotices';
@@ -26,12 +26,15 @@ const DERIVE_POLL_MS = 2000;
 
 /** Search as you type over the index, with filters, highlighted passages, and open/reveal. */
 export function SearchPage() {
-  const { settings } = useAppState();
+  const { settings, licence } = useAppState();
   const savedMode = valueOf(settings)?.settings.search.mode ?? 'hybrid';
   const [query, setQuery] = useState('');
   // null: follow the saved default; a switch here lasts for this visit and is not saved.
   const [chosenMode, setChosenMode] = useState<SearchMode | null>(null);
-  const mode = chosenMode ?? savedMode;
+  // Without the licence there is no query embedding: semantic mode could only ever say so.
+  const semanticAvailable = licence.accepted;
+  const wanted = chosenMode ?? savedMode;
+  const mode = wanted === 'semantic' && !semanticAvailable ? 'hybrid' : wanted;
   const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const input = useMemo(() => toSearchInput(query, mode, filters), [query, mode, filters]);
@@ -114,6 +117,7 @@ export function SearchPage() {
         }}
         mode={mode}
         onMode={setChosenMode}
+        semanticAvailable={semanticAvailable}
         onKeyDown={onKeyDown}
         listId={shown && files.length > 0 ? listId : null}
         activeId={active === null ? null : itemId(active)}

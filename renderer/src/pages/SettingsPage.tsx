@@ -1,43 +1,55 @@
 import { useAppState } from '../app/app-state';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { GpuStatusPanel } from '../components/GpuStatusPanel';
 import { LicenceStatusPanel } from '../components/LicenceStatusPanel';
 import { PageHeader } from '../components/PageHeader';
 import { useCommand } from '../hooks/use-command';
+import { useEvent } from '../hooks/use-events';
 import { LicenceAcceptForm } from '../licence/LicenceAcceptForm';
 import { LicenceTerms } from '../licence/LicenceTerms';
+import { SETTINGS_TEXT } from '../text/settings';
 import { SettingsForm } from './settings/SettingsForm';
 import { SettingsProblemBanner } from './settings/SettingsProblemBanner';
+import './settings/settings.css';
 
 /** Settings from `settings.get`, saved with `settings.set`; refreshed by `settings.changed` events. */
 export function SettingsPage() {
+  const text = SETTINGS_TEXT;
   const { settings, setSettings, reloadSettings, licence, setLicence } = useAppState();
   const index = useCommand('index.status');
+  // The serving set changes when a re-embed completes; its sizes feed the binary tier's figures.
+  useEvent('index.progress', (job) => {
+    if (job.state !== 'running' && job.state !== 'paused') index.reload();
+  });
   const activeSet =
     index.state.status === 'ready' ? (index.state.value.vectorSets.find((set) => set.active) ?? null) : null;
   return (
     <>
-      <PageHeader title="Settings">
+      <PageHeader title={text.title}>
         {settings.status === 'ready' ? (
           <>
-            Stored in <code className="path">{settings.value.path}</code>
+            {text.storedIn} <code className="path">{settings.value.path}</code>
           </>
         ) : (
-          'How Polyseek embeds your documents and where it runs.'
+          text.lead
         )}
       </PageHeader>
       {settings.status === 'loading' && (
         <p className="muted" aria-busy="true">
-          Reading settings…
+          {text.reading}
         </p>
       )}
       {settings.status === 'failed' && (
-        <ErrorNotice error={settings.error} context="Reading settings" onRetry={reloadSettings} />
+        <ErrorNotice error={settings.error} context={text.readingContext} onRetry={reloadSettings} />
       )}
       {settings.status === 'ready' && (
         <>
           {settings.value.problem && <SettingsProblemBanner problem={settings.value.problem} />}
-          <SettingsForm view={settings.value} activeSet={activeSet} onSaved={setSettings} />
+          <SettingsForm
+            view={settings.value}
+            activeSet={activeSet}
+            licenceAccepted={licence.accepted}
+            onSaved={setSettings}
+          />
         </>
       )}
       <LicenceStatusPanel>
@@ -48,7 +60,6 @@ export function SettingsPage() {
           </div>
         )}
       </LicenceStatusPanel>
-      <GpuStatusPanel />
     </>
   );
 }

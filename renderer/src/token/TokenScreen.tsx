@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import { StartupScreen } from '../app/StartupScreen';
+import { APP_TEXT } from '../text/app';
 
 interface Props {
   /** The last token was refused by the server. */
@@ -10,6 +11,7 @@ interface Props {
 
 /** Asks for the bearer token the server was started with; kept for this browser session only. */
 export function TokenScreen({ refused, onSubmit }: Props) {
+  const text = APP_TEXT.token;
   const [token, setToken] = useState('');
   const inputId = useId();
   const submit = (event: FormEvent) => {
@@ -18,9 +20,9 @@ export function TokenScreen({ refused, onSubmit }: Props) {
     if (trimmed) onSubmit(trimmed);
   };
   return (
-    <StartupScreen title="Access token needed" message="This Polyseek server was started with an access token.">
+    <StartupScreen title={text.title} message={text.message}>
       <form className="token-form" onSubmit={submit}>
-        <label htmlFor={inputId}>Access token</label>
+        <label htmlFor={inputId}>{text.label}</label>
         <input
           id={inputId}
           type="password"
@@ -32,14 +34,12 @@ export function TokenScreen({ refused, onSubmit }: Props) {
         />
         {refused && (
           <p id={`${inputId}-refused`} className="field-error" role="alert">
-            The server refused that token. Check the one the server was started with.
+            {text.refused}
           </p>
         )}
-        <p className="hint">
-          The token from the server's --token-file or POLYSEEK_TOKEN. It is kept only in this browser tab.
-        </p>
+        <p className="hint">{text.hint}</p>
         <button type="submit" className="button button-primary" disabled={!token.trim()}>
-          Connect
+          {text.connect}
         </button>
       </form>
     </StartupScreen>

@@ -42,6 +42,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'index.resume': notHere,
     'index.cancel': notHere,
     'index.status': notHere,
+    'index.plan': notHere,
     'index.errors': notHere,
     'index.retry': notHere,
     'search.query': notHere,

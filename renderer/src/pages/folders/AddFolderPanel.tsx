@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import { Panel } from '../../components/Panel';
+import { FOLDERS_TEXT } from '../../text/folders';
 
 interface Props {
   readonly busy: boolean;
@@ -13,6 +14,7 @@ interface Props {
  * app may add a native picker beside it.
  */
 export function AddFolderPanel({ busy, onAdd }: Props) {
+  const text = FOLDERS_TEXT.add;
   const pathId = useId();
   const [path, setPath] = useState('');
   const submit = async (event: FormEvent) => {
@@ -20,25 +22,24 @@ export function AddFolderPanel({ busy, onAdd }: Props) {
     if (path.trim() && (await onAdd(path.trim()))) setPath('');
   };
   return (
-    <Panel title="Add a folder">
-      <form className="locate-form" onSubmit={(event) => void submit(event)} aria-label="Add a folder">
+    <Panel title={text.title}>
+      <form className="locate-form" onSubmit={(event) => void submit(event)} aria-label={text.title}>
         <div className="field">
-          <label htmlFor={pathId}>Folder path</label>
+          <label htmlFor={pathId}>{text.path}</label>
           <input
             id={pathId}
             type="text"
             value={path}
-            placeholder="/home/you/Documents"
+            placeholder={text.placeholder}
             onChange={(event) => setPath(event.target.value)}
             aria-describedby={`${pathId}-hint`}
           />
           <p id={`${pathId}-hint`} className="hint">
-            An absolute path. Hidden files, node_modules, .git, build outputs and caches are skipped; files over 64 MB
-            are listed, not read. Indexing starts at once.
+            {text.hint}
           </p>
         </div>
         <button type="submit" className="button button-primary" disabled={busy || path.trim() === ''}>
-          Add and index
+          {text.submit}
         </button>
       </form>
     </Panel>

@@ -1,5 +1,6 @@
-import type { IndexErrors } from '../../../../shared';
+import { formatBytes, type IndexErrors } from '../../../../shared';
 import { Panel } from '../../components/Panel';
+import { FOLDERS_TEXT } from '../../text/folders';
 
 interface Props {
   readonly errors: IndexErrors;
@@ -9,14 +10,15 @@ interface Props {
 
 /** Files that are not in the index, each with its code and reason; failed ones can be tried again. */
 export function IndexErrorsPanel({ errors, busy, onRetry }: Props) {
+  const text = FOLDERS_TEXT.errors;
   const failed = errors.errors.filter((e) => e.status === 'failed');
   return (
     <Panel
-      title="Files not indexed"
+      title={text.title}
       aside={
         failed.length > 0 && (
           <button type="button" className="button" disabled={busy} onClick={() => onRetry(null)}>
-            Retry all failed
+            {text.retryAll}
           </button>
         )
       }
@@ -24,10 +26,10 @@ export function IndexErrorsPanel({ errors, busy, onRetry }: Props) {
       <table className="model-table">
         <thead>
           <tr>
-            <th scope="col">File</th>
-            <th scope="col">Reason</th>
+            <th scope="col">{text.file}</th>
+            <th scope="col">{text.reason}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{text.actions}</span>
             </th>
           </tr>
         </thead>
@@ -36,15 +38,16 @@ export function IndexErrorsPanel({ errors, busy, onRetry }: Props) {
             <tr key={e.path} aria-label={e.path}>
               <th scope="row">
                 <code>{e.path}</code>
+                <span className="hint hint-block">{text.details(e.format, formatBytes(e.size))}</span>
               </th>
               <td>
                 <code className="error-code">{e.code}</code> {e.message}
-                {e.status === 'skipped' && <span className="hint hint-block">skipped on purpose</span>}
+                {e.status === 'skipped' && <span className="hint hint-block">{text.skipped}</span>}
               </td>
               <td>
                 {e.status === 'failed' && (
                   <button type="button" className="button" disabled={busy} onClick={() => onRetry([e.path])}>
-                    Retry
+                    {text.retry}
                   </button>
                 )}
               </td>
@@ -53,9 +56,7 @@ export function IndexErrorsPanel({ errors, busy, onRetry }: Props) {
         </tbody>
       </table>
       {errors.total > errors.errors.length && (
-        <p className="hint">
-          Showing {errors.errors.length} of {errors.total}; `polyseek index errors` lists them all.
-        </p>
+        <p className="hint">{text.showing(errors.errors.length, errors.total)}</p>
       )}
     </Panel>
   );

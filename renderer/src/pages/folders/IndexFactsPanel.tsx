@@ -1,38 +1,67 @@
-import type { IndexStatus } from '../../../../shared';
-import { formatBytes } from '../../../../shared';
+import { formatBytes, type IndexStatus, type VectorSet } from '../../../../shared';
 import { Facts } from '../../components/Facts';
 import { Panel } from '../../components/Panel';
+import { FOLDERS_TEXT } from '../../text/folders';
+import { formatNumber } from '../../text/format';
+
+interface Props {
+  readonly status: IndexStatus;
+  /** New vectors are being made after a settings change (the files awaiting them are still searched). */
+  readonly reembedding: boolean;
+}
 
 /** The index as a whole: size, counts, vectors and what made them. */
-export function IndexFactsPanel({ status }: { readonly status: IndexStatus }) {
+export function IndexFactsPanel({ status, reembedding }: Props) {
+  const text = FOLDERS_TEXT.facts;
   const t = status.totals;
   const p = status.activeProvenance;
+  const active = status.vectorSets.find((set) => set.active);
+  // Kept beside the searched set: another adapter's, or wider dims a smaller set was derived from.
+  const others = status.vectorSets.filter((set) => !set.active);
   return (
-    <Panel title="Index">
+    <Panel title={text.title}>
       <Facts
         rows={[
-          ['Size on disk', formatBytes(t.bytesOnDisk)],
-          ['Files', `${t.indexed} indexed · ${t.failed} failed · ${t.skipped} skipped · ${t.pending} pending`],
-          ['Chunks', t.chunks.toLocaleString()],
+          [text.size, formatBytes(t.bytesOnDisk)],
+          [text.files, text.fileCounts(t.indexed, t.failed, t.skipped, t.pending)],
+          [text.chunks, formatNumber(t.chunks)],
           [
-            'Vectors',
+            text.vectors,
             status.filesAwaitingVectors === 0
-              ? 'Every indexed file has them'
-              : `${status.filesAwaitingVectors} files await vectors${status.modelProblem ? ` — ${status.modelProblem}` : ''}`,
+              ? text.allVectors
+              : reembedding
+                ? text.awaitingNew(status.filesAwaitingVectors)
+                : text.awaiting(status.filesAwaitingVectors, status.modelProblem),
           ],
-          [
-            'Provenance',
-            p
-              ? `${p.modelId} · ${p.precision} · ${p.task} · ${p.dims} dims · prefix ${p.prefix ? 'on' : 'off'} · chunker v${p.chunkerVersion}`
-              : 'No vectors yet',
-          ],
-          ...status.vectorSets.map((set): [string, string] => [
-            set.active ? 'Searched vectors' : `Vectors at ${set.provenance.dims} dims`,
-            `${set.rows.toLocaleString()} × ${set.provenance.dims} dims · ${formatBytes(set.floatBytes)} float + ${formatBytes(set.binaryBytes)} binary codes · ${set.index === 'ann' ? 'ANN index' : 'exact search'}`,
-          ]),
-          ['Location', <code key="dir">{status.dir}</code>],
+          [text.provenance, p ? FOLDERS_TEXT.provenance(p) : text.noVectors],
+          ...(active ? [[text.searched, describeSet(active)] as const] : []),
+          ...(others.length > 0
+            ? [
+                [
+                  text.alsoStored,
+                  <ul key="others" className="plain-list">
+                    {others.map((set) => (
+                      <li key={JSON.stringify(set.provenance)}>
+                        {text.otherSet(set.provenance.task, describeSet(set))}
+                      </li>
+                    ))}
+                  </ul>,
+                ] as const,
+              ]
+            : []),
+          [text.location, <code key="dir">{status.dir}</code>],
         ]}
       />
     </Panel>
+  );
+}
+
+function describeSet(set: VectorSet): string {
+  return FOLDERS_TEXT.facts.set(
+    set.rows,
+    set.provenance.dims,
+    formatBytes(set.floatBytes),
+    formatBytes(set.binaryBytes),
+    set.index === 'ann',
   );
 }

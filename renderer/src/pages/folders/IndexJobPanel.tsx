@@ -1,8 +1,9 @@
-import type { IndexJob, IndexPhase } from '../../../../shared';
+import type { IndexJob } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Panel } from '../../components/Panel';
-import { formatEta } from '../models/model-format';
+import { FOLDERS_TEXT } from '../../text/folders';
 import { ProgressBar } from '../models/ProgressBar';
+import { jobBars, jobCounters } from './job-progress';
 
 interface Props {
   readonly job: IndexJob | null;
@@ -15,93 +16,70 @@ interface Props {
   readonly onCancel: () => void;
 }
 
-const PHASE_WORDS: Readonly<Record<IndexPhase, string>> = {
-  recovering: 'Recovering',
-  crawling: 'Looking for changes',
-  indexing: 'Indexing',
-  embedding: 'Adding vectors',
-  optimizing: 'Optimizing',
-};
-
 /** The running (or last) indexing job with its controls; starting and watching when idle. */
 export function IndexJobPanel({ job, watching, busy, hasRoots, onStart, onPause, onResume, onCancel }: Props) {
+  const text = FOLDERS_TEXT.job;
   const active = job?.state === 'running' || job?.state === 'paused';
   const title = !job
-    ? 'Indexing'
+    ? text.idleTitle
     : active
-      ? `${PHASE_WORDS[job.phase]}${job.state === 'paused' ? ' (paused)' : ''}`
-      : `Indexing: ${job.state}`;
+      ? `${text.phases[job.phase]}${job.state === 'paused' ? text.pausedSuffix : ''}`
+      : text.endedTitle(job.state);
   const controls = active ? (
     <div className="actions">
       {job.state === 'paused' ? (
         <button type="button" className="button" onClick={onResume} disabled={busy}>
-          Resume
+          {text.resume}
         </button>
       ) : (
         <button type="button" className="button" onClick={onPause} disabled={busy}>
-          Pause
+          {text.pause}
         </button>
       )}
       <button type="button" className="button" onClick={onCancel} disabled={busy}>
-        Cancel
+        {text.cancel}
       </button>
     </div>
   ) : (
     <div className="actions">
       <button type="button" className="button" onClick={() => onStart(false)} disabled={busy || !hasRoots}>
-        Index now
+        {text.start}
       </button>
       {watching ? (
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
-          Stop watching
+          {text.stopWatching}
         </button>
       ) : (
         <button type="button" className="button" onClick={() => onStart(true)} disabled={busy || !hasRoots}>
-          Watch for changes
+          {text.watch}
         </button>
       )}
     </div>
   );
   return (
     <Panel title={title} aside={controls}>
-      {watching && <p className="text-ok">Watching the folders: changes are indexed within seconds.</p>}
+      {watching && <p className="text-ok">{text.watching}</p>}
       {job?.message && <p className={job.state === 'done' ? 'text-ok' : undefined}>{job.message}</p>}
       {job && active && <JobProgress job={job} />}
-      {job?.modelProblem && (
-        <p className="notice notice-warning">
-          Keyword search works now; vectors wait for the model: {job.modelProblem}
-        </p>
-      )}
-      {job?.error && job.state === 'failed' && <ErrorNotice error={job.error} context="Indexing" />}
-      {!job && <p className="muted">Nothing has run in this session yet.</p>}
+      {job?.modelProblem && <p className="notice notice-warning">{text.keywordFirst(job.modelProblem)}</p>}
+      {job?.error && job.state === 'failed' && <ErrorNotice error={job.error} context={text.context} />}
+      {job?.state === 'cancelled' && <p className="hint">{text.resumeHint}</p>}
+      {!job && <p className="muted">{text.nothingYet}</p>}
     </Panel>
   );
 }
 
 function JobProgress({ job }: { readonly job: IndexJob }) {
-  const share = job.phase === 'indexing' && job.filesTotal > 0 ? job.filesDone / job.filesTotal : null;
+  const text = FOLDERS_TEXT.job;
   return (
     <div className="job-progress">
-      <ProgressBar
-        label="Files"
-        share={share}
-        detail={[
-          job.phase === 'crawling' ? `${job.filesSeen} found` : `${job.filesDone} of ${job.filesTotal}`,
-          `${job.filesUnchanged} unchanged`,
-          job.filesFailed > 0 ? `${job.filesFailed} failed` : null,
-          job.etaSeconds !== null ? `${formatEta(job.etaSeconds)} left` : null,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      />
-      <p className="hint">
-        {job.chunks.toLocaleString()} chunks written · {job.chunksEncoded.toLocaleString()} encoded
-        {job.tokensPerSecond !== null && ` · ${Math.round(job.tokensPerSecond)} tokens/s`}
-        {job.filesAwaitingVectors > 0 && ` · ${job.filesAwaitingVectors} files await vectors`}
-      </p>
+      {jobBars(job).map((bar) => (
+        <ProgressBar key={bar.label} label={bar.label} share={bar.share} detail={bar.detail} />
+      ))}
+      <p className="hint">{jobCounters(job)}</p>
       {job.currentFile && (
-        <p className="hint">
-          Now: <code>{job.currentFile}</code>
+        <p className="hint current-file">
+          {text.now} <code>{job.currentFile}</code>
         </p>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import type { Root, RootUpdateInput } from '../../../../shared';
+import { FOLDERS_TEXT } from '../../text/folders';
 
 interface Props {
   readonly root: Root;
@@ -20,6 +21,7 @@ function lines(text: string): string[] {
 
 /** A folder's crawl options: include and exclude globs (one per line), size cap, link policy. */
 export function RootEditor({ root, busy, onSave, onCancel }: Props) {
+  const text = FOLDERS_TEXT.editor;
   const id = useId();
   const [include, setInclude] = useState(root.include.join('\n'));
   const [exclude, setExclude] = useState(root.exclude.join('\n'));
@@ -41,20 +43,20 @@ export function RootEditor({ root, busy, onSave, onCancel }: Props) {
     });
   };
   return (
-    <form className="root-editor" onSubmit={submit} aria-label={`Options for ${root.path}`}>
+    <form className="root-editor" onSubmit={submit} aria-label={text.label(root.path)}>
       <div className="field-grid">
         <div className="field">
-          <label htmlFor={`${id}-include`}>Include globs</label>
+          <label htmlFor={`${id}-include`}>{text.include}</label>
           <textarea id={`${id}-include`} rows={4} value={include} onChange={(e) => setInclude(e.target.value)} />
-          <p className="hint">One per line, relative to the folder; ** crosses folders.</p>
+          <p className="hint">{text.includeHint}</p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-exclude`}>Exclude globs</label>
+          <label htmlFor={`${id}-exclude`}>{text.exclude}</label>
           <textarea id={`${id}-exclude`} rows={4} value={exclude} onChange={(e) => setExclude(e.target.value)} />
-          <p className="hint">Matching folders are not entered at all.</p>
+          <p className="hint">{text.excludeHint}</p>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-cap`}>Largest file (MiB)</label>
+          <label htmlFor={`${id}-cap`}>{text.cap}</label>
           <input
             id={`${id}-cap`}
             type="number"
@@ -64,15 +66,13 @@ export function RootEditor({ root, busy, onSave, onCancel }: Props) {
             aria-invalid={capValid ? undefined : true}
             onChange={(e) => setCapMb(e.target.value)}
           />
-          <p className={capValid ? 'hint' : 'field-error'}>
-            {capValid ? 'Larger files are listed as skipped.' : 'A size between 0 and 4096 MiB.'}
-          </p>
+          <p className={capValid ? 'hint' : 'field-error'}>{capValid ? text.capHint : text.capInvalid}</p>
         </div>
         <fieldset className="plain-fieldset">
-          <legend>Symbolic links</legend>
+          <legend>{text.links}</legend>
           <label className="checkbox-row">
             <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
-            Follow links (each file once, never in a loop)
+            {text.follow}
           </label>
           <label className="checkbox-row">
             <input
@@ -81,16 +81,16 @@ export function RootEditor({ root, busy, onSave, onCancel }: Props) {
               disabled={!follow}
               onChange={(e) => setOutside(e.target.checked)}
             />
-            Let links lead outside the folder
+            {text.outside}
           </label>
         </fieldset>
       </div>
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy || !capValid}>
-          Save options
+          {text.save}
         </button>
         <button type="button" className="button" onClick={onCancel}>
-          Close
+          {text.close}
         </button>
       </div>
     </form>

@@ -2,6 +2,8 @@ import { Fragment, useState } from 'react';
 
 import type { IndexStatus, Root, RootUpdateInput } from '../../../../shared';
 import { Panel } from '../../components/Panel';
+import { FOLDERS_TEXT } from '../../text/folders';
+import { formatNumber } from '../../text/format';
 import { RootEditor } from './RootEditor';
 
 interface Props {
@@ -14,17 +16,18 @@ interface Props {
 
 /** The indexed folders: files and chunks in each, whether the folder is there, its options. */
 export function RootsPanel({ roots, status, busy, onUpdate, onRemove }: Props) {
+  const text = FOLDERS_TEXT.roots;
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <Panel title="Indexed folders">
+    <Panel title={text.title}>
       <table className="model-table">
         <thead>
           <tr>
-            <th scope="col">Folder</th>
-            <th scope="col">Files</th>
-            <th scope="col">Chunks</th>
+            <th scope="col">{text.folder}</th>
+            <th scope="col">{text.files}</th>
+            <th scope="col">{text.chunks}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{text.actions}</span>
             </th>
           </tr>
         </thead>
@@ -37,25 +40,26 @@ export function RootsPanel({ roots, status, busy, onUpdate, onRemove }: Props) {
                   <th scope="row">
                     <code>{root.path}</code>
                     <span className="hint hint-block">
-                      {counts && !counts.exists && (
-                        <strong className="text-warning">Missing — its index is kept. </strong>
-                      )}
-                      {root.include.join(' ')} · {root.exclude.length} exclude globs · up to{' '}
-                      {formatMiB(root.maxFileBytes)}
-                      {root.followSymlinks
-                        ? root.allowOutside
-                          ? ' · links followed anywhere'
-                          : ' · links followed inside'
-                        : ' · links ignored'}
+                      {counts && !counts.exists && <strong className="text-warning">{text.missing}</strong>}
+                      {[
+                        root.include.join(' '),
+                        text.excludeCount(root.exclude.length),
+                        text.upTo(text.mib(root.maxFileBytes / (1024 * 1024))),
+                        root.followSymlinks
+                          ? root.allowOutside
+                            ? text.linksAnywhere
+                            : text.linksInside
+                          : text.linksIgnored,
+                      ].join(' · ')}
                     </span>
                   </th>
                   <td>
                     {counts ? (
                       <>
-                        {counts.indexed} indexed
+                        {text.indexed(counts.indexed)}
                         {(counts.failed > 0 || counts.skipped > 0 || counts.pending > 0) && (
                           <span className="hint hint-block">
-                            {counts.failed} failed · {counts.skipped} skipped · {counts.pending} pending
+                            {text.breakdown(counts.failed, counts.skipped, counts.pending)}
                           </span>
                         )}
                       </>
@@ -63,7 +67,7 @@ export function RootsPanel({ roots, status, busy, onUpdate, onRemove }: Props) {
                       '—'
                     )}
                   </td>
-                  <td>{counts ? counts.chunks.toLocaleString() : '—'}</td>
+                  <td>{counts ? formatNumber(counts.chunks) : '—'}</td>
                   <td>
                     <div className="actions">
                       <button
@@ -72,10 +76,10 @@ export function RootsPanel({ roots, status, busy, onUpdate, onRemove }: Props) {
                         aria-expanded={editing === root.path}
                         onClick={() => setEditing(editing === root.path ? null : root.path)}
                       >
-                        Options
+                        {text.options}
                       </button>
                       <button type="button" className="button" disabled={busy} onClick={() => onRemove(root.path)}>
-                        Remove
+                        {text.remove}
                       </button>
                     </div>
                   </td>
@@ -102,9 +106,4 @@ export function RootsPanel({ roots, status, busy, onUpdate, onRemove }: Props) {
       </table>
     </Panel>
   );
-}
-
-/** The cap as set: binary megabytes, as the options field takes it. */
-function formatMiB(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 100) / 100} MiB`;
 }

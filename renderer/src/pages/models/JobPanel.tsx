@@ -2,6 +2,8 @@ import type { ModelJob } from '../../../../shared';
 import { formatBytes } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Panel } from '../../components/Panel';
+import { COMMON_TEXT } from '../../text/common';
+import { MODELS_TEXT } from '../../text/models';
 import { JOB_TITLES, formatEta, jobShare } from './model-format';
 import { ProgressBar } from './ProgressBar';
 
@@ -11,26 +13,21 @@ interface Props {
   readonly cancelling: boolean;
 }
 
-const STATE_WORDS: Readonly<Record<ModelJob['state'], string>> = {
-  running: 'running',
-  done: 'done',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
 /** The running (or last) model job: what it does, progress per file and overall, and how it ended. */
 export function JobPanel({ job, onCancel, cancelling }: Props) {
+  const text = MODELS_TEXT;
   const running = job.state === 'running';
-  const title = `${JOB_TITLES[job.kind]}${job.variant ? ` (${job.variant})` : ''}: ${STATE_WORDS[job.state]}`;
+  const title = text.jobTitle(JOB_TITLES[job.kind], job.variant, text.jobStates[job.state]);
   const overall = jobShare(job);
   const file = job.file;
+  const left = (seconds: number | null) => (seconds === null ? null : COMMON_TEXT.left(formatEta(seconds)));
   return (
     <Panel
       title={title}
       aside={
         running && (
           <button type="button" className="button" onClick={onCancel} disabled={cancelling}>
-            {cancelling ? 'Cancelling…' : 'Cancel'}
+            {cancelling ? text.cancelling : text.cancel}
           </button>
         )
       }
@@ -40,27 +37,30 @@ export function JobPanel({ job, onCancel, cancelling }: Props) {
         <div className="job-progress">
           {file && (
             <ProgressBar
-              label={`File ${file.path}`}
+              label={text.fileProgress(file.path)}
               share={file.total ? file.bytes / file.total : null}
-              detail={`${formatBytes(file.bytes)}${file.total ? ` of ${formatBytes(file.total)}` : ''}${
-                file.etaSeconds !== null ? ` · ${formatEta(file.etaSeconds)} left` : ''
-              }`}
+              detail={facts([
+                text.ofTotal(formatBytes(file.bytes), file.total ? formatBytes(file.total) : null),
+                left(file.etaSeconds),
+              ])}
             />
           )}
           <ProgressBar
-            label="Overall"
+            label={text.overall}
             share={overall}
-            detail={[
-              `${formatBytes(job.bytes)}${job.total ? ` of ${formatBytes(job.total)}` : ''}`,
-              job.bytesPerSecond !== null ? `${formatBytes(job.bytesPerSecond)}/s` : null,
-              job.etaSeconds !== null ? `${formatEta(job.etaSeconds)} left` : null,
-            ]
-              .filter(Boolean)
-              .join(' · ')}
+            detail={facts([
+              text.ofTotal(formatBytes(job.bytes), job.total ? formatBytes(job.total) : null),
+              job.bytesPerSecond !== null ? text.perSecond(formatBytes(job.bytesPerSecond)) : null,
+              left(job.etaSeconds),
+            ])}
           />
         </div>
       )}
       {job.error && job.state === 'failed' && <ErrorNotice error={job.error} context={JOB_TITLES[job.kind]} />}
     </Panel>
   );
+}
+
+function facts(parts: readonly (string | null)[]): string {
+  return parts.filter((part): part is string => part !== null).join(COMMON_TEXT.separator);
 }

@@ -1,18 +1,22 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 
 import type { ModelLocateInput } from '../../../../shared';
 import { Panel } from '../../components/Panel';
+import { MODELS_TEXT } from '../../text/models';
 
 interface Props {
   readonly busy: boolean;
   readonly onLocate: (input: ModelLocateInput) => void;
+  /** Said before the form (the first-run guide explains when to choose this). */
+  readonly children?: ReactNode;
 }
 
 /**
  * Point Polyseek at a model folder you already have. A text field, because a browser cannot offer a
  * folder picker for a path on the server; the desktop app can add one later.
  */
-export function LocatePanel({ busy, onLocate }: Props) {
+export function LocatePanel({ busy, onLocate, children }: Props) {
+  const text = MODELS_TEXT.locate;
   const pathId = useId();
   const [path, setPath] = useState('');
   const [mode, setMode] = useState<ModelLocateInput['mode']>('use');
@@ -21,35 +25,38 @@ export function LocatePanel({ busy, onLocate }: Props) {
     if (path.trim()) onLocate({ path: path.trim(), mode });
   };
   return (
-    <Panel title="Use a folder you already have">
-      <form className="locate-form" onSubmit={submit} aria-label="Locate a model folder">
+    <Panel title={text.title}>
+      {children}
+      <form className="locate-form" onSubmit={submit} aria-label={text.formLabel}>
         <div className="field">
-          <label htmlFor={pathId}>Folder</label>
+          <label htmlFor={pathId}>{text.folder}</label>
           <input
             id={pathId}
             type="text"
             value={path}
-            placeholder="/media/usb/jina-embeddings-v3 or ~/.cache/huggingface/hub/models--jinaai--jina-embeddings-v3"
+            placeholder={text.placeholder}
+            spellCheck={false}
+            autoComplete="off"
             onChange={(event) => setPath(event.target.value)}
             aria-describedby={`${pathId}-hint`}
           />
           <p id={`${pathId}-hint`} className="hint">
-            An absolute path to a copy in the Hugging Face layout, or a Hugging Face cache folder. Every file is checked
-            before it is used.
+            {text.hint}
           </p>
         </div>
-        <fieldset className="segmented" aria-label="How to use it">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">{text.how}</legend>
           <label>
-            <input type="radio" name="locate-mode" checked={mode === 'use'} onChange={() => setMode('use')} />
-            Use in place
+            <input type="radio" name={`${pathId}-mode`} checked={mode === 'use'} onChange={() => setMode('use')} />
+            {text.useInPlace}
           </label>
           <label>
-            <input type="radio" name="locate-mode" checked={mode === 'copy'} onChange={() => setMode('copy')} />
-            Copy into the profile
+            <input type="radio" name={`${pathId}-mode`} checked={mode === 'copy'} onChange={() => setMode('copy')} />
+            {text.copy}
           </label>
         </fieldset>
         <button type="submit" className="button" disabled={busy || path.trim() === ''}>
-          Locate
+          {text.submit}
         </button>
       </form>
     </Panel>

@@ -1,3 +1,6 @@
+import { COMMON_TEXT } from '../../text/common';
+import { formatNumber } from '../../text/format';
+
 interface Props {
   readonly label: string;
   /** 0–1, or null while the total is unknown (an indeterminate bar). */
@@ -12,8 +15,8 @@ export function ProgressBar({ label, share, detail }: Props) {
     <div className="progress">
       <div className="progress-label">
         <span>{label}</span>
-        <span className="muted">
-          {percent !== null && `${percent}% · `}
+        <span className="muted progress-detail">
+          {percent !== null && `${formatNumber(percent / 100, { style: 'percent' })}${COMMON_TEXT.separator}`}
           {detail}
         </span>
       </div>

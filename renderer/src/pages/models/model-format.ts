@@ -1,22 +1,12 @@
 import type { FileCheck, ModelFileStatus, ModelJob, ModelStatus, ModelVariantStatus } from '../../../../shared';
+import { formatDuration } from '../../text/common';
+import { MODELS_TEXT } from '../../text/models';
 
-/** 45 s, 3 min 12 s, 1 h 05 min. */
-export function formatEta(seconds: number): string {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(s / 3600)} h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')} min`;
-}
+/** 45 s, 3 min 12 s, 1 h 05 min (kept under this name: the Folders page shows its ETA with it too). */
+export const formatEta = formatDuration;
 
 /** What a file's check state means, for people; hash-unknown says how it becomes known. */
-export const CHECK_LABELS: Readonly<Record<FileCheck, string>> = {
-  missing: 'Missing',
-  unchecked: 'Present, not checked yet',
-  verified: 'Verified',
-  'hash-unknown': 'Hash unknown — recorded at the first verified download',
-  mismatch: 'Checksum mismatch',
-  'wrong-size': 'Wrong size',
-};
+export const CHECK_LABELS: Readonly<Record<FileCheck, string>> = MODELS_TEXT.files.checks;
 
 export type Tone = 'ok' | 'warning' | 'error' | 'muted';
 
@@ -27,18 +17,18 @@ export function checkTone(check: FileCheck): Tone {
 }
 
 export function describeFileSource(file: ModelFileStatus): string {
-  if (file.hashSource === 'manifest') return 'hash from the manifest';
+  const words = MODELS_TEXT.files.sources;
+  if (file.hashSource === 'manifest') return words.manifest;
   // The int8 files are made here, never downloaded: their hash is taken when they are made.
-  if (file.hashSource === 'recorded' && file.variants.includes('int8')) return 'hash recorded when it was made here';
-  if (file.hashSource === 'recorded') return 'hash recorded at the first verified download';
-  return 'no reference hash yet';
+  if (file.hashSource === 'recorded' && file.variants.includes('int8')) return words.madeHere;
+  if (file.hashSource === 'recorded') return words.recorded;
+  return words.none;
 }
 
 export function variantState(variant: ModelVariantStatus): { label: string; tone: Tone } {
-  if (!variant.complete) return { label: 'Not complete', tone: 'muted' };
-  return variant.verified
-    ? { label: 'Complete, verified', tone: 'ok' }
-    : { label: 'Complete, not verified', tone: 'warning' };
+  const words = MODELS_TEXT.variants;
+  if (!variant.complete) return { label: words.notComplete, tone: 'muted' };
+  return variant.verified ? { label: words.verified, tone: 'ok' } : { label: words.notVerified, tone: 'warning' };
 }
 
 /** Share of the job done, 0–1, or null while the total is unknown. */
@@ -52,9 +42,4 @@ export function int8Selectable(status: ModelStatus): boolean {
   return Boolean(int8?.complete && status.int8?.passed);
 }
 
-export const JOB_TITLES: Readonly<Record<ModelJob['kind'], string>> = {
-  download: 'Download',
-  locate: 'Locate',
-  verify: 'Verification',
-  quantize: 'Quantization',
-};
+export const JOB_TITLES: Readonly<Record<ModelJob['kind'], string>> = MODELS_TEXT.jobTitles;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 
+import { SEARCH_TEXT, languageName } from '../../text/search';
 import { SelectField } from '../settings/SelectField';
 import { choices, type Facets } from './facets';
 import {
@@ -10,7 +11,6 @@ import {
   toggled,
   type FilterState,
 } from './search-input';
-import { SEARCH_TEXT, languageName } from './search-text';
 
 interface Props {
   readonly filters: FilterState;

@@ -1,4 +1,4 @@
-import { SEARCH_TEXT } from './search-text';
+import { SEARCH_TEXT } from '../../text/search';
 
 interface Props {
   readonly name: string;

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 
 import type { SearchFileHit, SearchPassage } from '../../../../shared';
-import { PassageActions } from './PassageActions';
 import {
   SEARCH_TEXT,
   formatLocation,
@@ -11,7 +10,8 @@ import {
   locationBadge,
   moreMatched,
   morePassages,
-} from './search-text';
+} from '../../text/search';
+import { PassageActions } from './PassageActions';
 import { SnippetText } from './SnippetText';
 
 interface Props {

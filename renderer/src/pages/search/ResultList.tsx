@@ -1,8 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 import type { SearchFileHit } from '../../../../shared';
+import { SEARCH_TEXT } from '../../text/search';
 import { ResultItem } from './ResultItem';
-import { SEARCH_TEXT } from './search-text';
 
 interface Props {
   readonly id: string;

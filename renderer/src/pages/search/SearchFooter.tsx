@@ -1,5 +1,5 @@
 import type { SearchResult } from '../../../../shared';
-import { searchFacts } from './search-text';
+import { searchFacts } from '../../text/search';
 
 /** Where the time went and what was searched: dims, exact or ANN, binary first pass. */
 export function SearchFooter({ result }: { readonly result: SearchResult }) {

@@ -1,7 +1,7 @@
 import { useId, type KeyboardEvent, type RefObject } from 'react';
 
 import { SEARCH_MODES, type SearchMode } from '../../../../shared';
-import { SEARCH_TEXT } from './search-text';
+import { SEARCH_TEXT } from '../../text/search';
 
 /** ⌘ K on Apple keyboards, Ctrl K elsewhere (both work everywhere). Read when drawn: modules load in Node tests too. */
 function shortcutLabel(): string {
@@ -14,6 +14,8 @@ interface Props {
   readonly onQuery: (query: string) => void;
   readonly mode: SearchMode;
   readonly onMode: (mode: SearchMode) => void;
+  /** Semantic mode needs the model licence; without it the option is shown disabled, with why. */
+  readonly semanticAvailable: boolean;
   readonly onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
   /** The result list the arrows move through (null while none is shown), and its active item. */
   readonly listId: string | null;
@@ -22,7 +24,18 @@ interface Props {
 }
 
 /** The search box and the mode switch; results update as the person types. */
-export function SearchForm({ inputRef, query, onQuery, mode, onMode, onKeyDown, listId, activeId, pending }: Props) {
+export function SearchForm({
+  inputRef,
+  query,
+  onQuery,
+  mode,
+  onMode,
+  semanticAvailable,
+  onKeyDown,
+  listId,
+  activeId,
+  pending,
+}: Props) {
   const id = useId();
   return (
     <form role="search" aria-label={SEARCH_TEXT.formLabel} className="search-form" onSubmit={(e) => e.preventDefault()}>
@@ -56,12 +69,20 @@ export function SearchForm({ inputRef, query, onQuery, mode, onMode, onKeyDown, 
       <fieldset className="segmented" aria-describedby={`${id}-mode`}>
         <legend className="visually-hidden">{SEARCH_TEXT.modeLegend}</legend>
         {SEARCH_MODES.map((option) => (
-          <label key={option} title={SEARCH_TEXT.modes[option].hint}>
+          <label
+            key={option}
+            title={
+              option === 'semantic' && !semanticAvailable
+                ? SEARCH_TEXT.semanticNeedsLicence
+                : SEARCH_TEXT.modes[option].hint
+            }
+          >
             <input
               type="radio"
               name={`${id}-mode`}
               value={option}
               checked={mode === option}
+              disabled={option === 'semantic' && !semanticAvailable}
               onChange={() => onMode(option)}
             />
             {SEARCH_TEXT.modes[option].label}

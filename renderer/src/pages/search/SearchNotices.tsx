@@ -1,7 +1,6 @@
 import type { ResultError, SearchMode, SearchResult } from '../../../../shared';
 import { routeHref } from '../../app/routes';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ProgressBar } from '../models/ProgressBar';
 import {
   HELP_LINKS,
   awaitingVectorsNotice,
@@ -9,7 +8,8 @@ import {
   errorAdvice,
   semanticProblem,
   type HelpLink,
-} from './search-text';
+} from '../../text/search';
+import { ProgressBar } from '../models/ProgressBar';
 
 function HelpAnchor({ link }: { readonly link: HelpLink }) {
   return <a href={routeHref(link === 'reembed' ? 'folders' : link)}>{HELP_LINKS[link]}</a>;

@@ -2,8 +2,8 @@ import { useCallback, useState } from 'react';
 
 import type { ResultError, SearchFileHit } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
+import { opened, revealed } from '../../text/search';
 import { openInTab, servedFileUrl } from './open-in-tab';
-import { opened, revealed } from './search-text';
 
 export type FileTarget = Pick<SearchFileHit, 'path' | 'name'>;
 

@@ -1,97 +1,112 @@
 import { useId } from 'react';
 
-import { SEARCH_MODES, formatBytes, type Settings, type VectorSet } from '../../../../shared';
+import { SEARCH_MODES, formatBytes, type VectorSet } from '../../../../shared';
 import { Panel } from '../../components/Panel';
+import { SETTINGS_TEXT } from '../../text/settings';
+import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
-
-type SearchSettings = Settings['search'];
+import type { FieldErrors, NumberField as NumberPath, SearchSettings } from './settings-draft';
 
 interface Props {
   readonly values: SearchSettings;
+  /** The number fields as typed, by contract path. */
+  readonly numbers: Readonly<Record<Extract<NumberPath, `search.${string}`>, string>>;
+  readonly errors: FieldErrors;
   readonly onChange: (change: Partial<SearchSettings>) => void;
+  readonly onNumber: (field: NumberPath, text: string) => void;
   /** The vectors search uses by default, for the storage figures; null before any exist. */
   readonly activeSet: VectorSet | null;
 }
 
-const MODE_HINTS: Record<SearchSettings['mode'], string> = {
-  hybrid: 'meaning and exact words together (recommended)',
-  semantic: 'meaning only, across languages',
-  keyword: 'exact words only; works without a model',
-};
-
-/** Starting mode, the binary first-pass tier (with what it stores) and the fusion weights. */
-export function SearchFields({ values, onChange, activeSet }: Props) {
-  const binaryId = useId();
-  const semanticId = useId();
-  const keywordId = useId();
+/** Starting mode, vector precision (float, or the binary first pass with what it stores) and fusion. */
+export function SearchFields({ values, numbers, errors, onChange, onNumber, activeSet }: Props) {
+  const text = SETTINGS_TEXT.search;
+  const name = useId();
   const storage = activeSet
-    ? `${formatBytes(activeSet.binaryBytes)} of 1-bit codes beside ${formatBytes(activeSet.floatBytes)} of float vectors (${activeSet.rows.toLocaleString()} passages, ${activeSet.provenance.dims} dims): the first pass reads ${Math.round(activeSet.floatBytes / Math.max(1, activeSet.binaryBytes))}× less.`
-    : 'No vectors yet: the codes are stored with the vectors as they are made.';
-  const weight = (text: string) => {
-    const n = Number(text);
-    return Number.isFinite(n) && n >= 0 && n <= 10 ? n : null;
-  };
+    ? text.storage(
+        formatBytes(activeSet.binaryBytes),
+        formatBytes(activeSet.floatBytes),
+        activeSet.rows,
+        activeSet.provenance.dims,
+        Math.round(activeSet.floatBytes / Math.max(1, activeSet.binaryBytes)),
+      )
+    : text.noVectors;
   return (
-    <Panel title="Search">
+    <Panel title={text.title}>
       <div className="field-grid">
         <SelectField
-          label="Starting mode"
+          label={text.mode}
           value={values.mode}
           options={SEARCH_MODES}
           onChange={(mode) => onChange({ mode })}
-          hint={MODE_HINTS[values.mode]}
+          hint={text.modes[values.mode]}
+          error={errors['search.mode']}
         />
-        <div className="field">
-          <div className="checkbox-row">
+        <fieldset className="plain-fieldset radio-group">
+          <legend>{text.precisionLegend}</legend>
+          <label className="checkbox-row">
             <input
-              id={binaryId}
-              type="checkbox"
-              checked={values.binaryTier}
-              aria-describedby={`${binaryId}-hint`}
-              onChange={(event) => onChange({ binaryTier: event.target.checked })}
+              type="radio"
+              name={name}
+              checked={!values.binaryTier}
+              aria-describedby={`${name}-float`}
+              onChange={() => onChange({ binaryTier: false })}
             />
-            <label htmlFor={binaryId}>Binary first pass</label>
-          </div>
-          <p id={`${binaryId}-hint`} className="hint">
-            Compare 1-bit codes first, then rescore the best candidates with the full vectors: faster on large indexes,
-            rarely a different top 10. {storage}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={semanticId}>Meaning weight (hybrid)</label>
-          <input
-            id={semanticId}
-            type="number"
-            min={0}
-            max={10}
-            step={0.1}
-            value={values.fusion.semanticWeight}
-            onChange={(event) => {
-              const semanticWeight = weight(event.target.value);
-              if (semanticWeight !== null) onChange({ fusion: { ...values.fusion, semanticWeight } });
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={keywordId}>Exact-word weight (hybrid)</label>
-          <input
-            id={keywordId}
-            type="number"
-            min={0}
-            max={10}
-            step={0.1}
-            value={values.fusion.keywordWeight}
-            aria-describedby={`${keywordId}-hint`}
-            onChange={(event) => {
-              const keywordWeight = weight(event.target.value);
-              if (keywordWeight !== null) onChange({ fusion: { ...values.fusion, keywordWeight } });
-            }}
-          />
-          <p id={`${keywordId}-hint`} className="hint">
-            Reciprocal-rank fusion: each list adds weight ÷ ({values.fusion.k} + rank). Equal weights suit most
-            collections.
-          </p>
-        </div>
+            <span>
+              {text.float}
+              <span id={`${name}-float`} className="hint hint-block">
+                {text.floatHint}
+              </span>
+            </span>
+          </label>
+          <label className="checkbox-row">
+            <input
+              type="radio"
+              name={name}
+              checked={values.binaryTier}
+              aria-describedby={`${name}-binary`}
+              onChange={() => onChange({ binaryTier: true })}
+            />
+            <span>
+              {text.binary}
+              <span id={`${name}-binary`} className="hint hint-block">
+                {text.binaryHint} {storage}
+              </span>
+            </span>
+          </label>
+        </fieldset>
+      </div>
+      <div className="field-grid">
+        <NumberField
+          label={text.semanticWeight}
+          text={numbers['search.fusion.semanticWeight']}
+          min={0}
+          max={10}
+          step={0.1}
+          hint={text.weightHint}
+          error={errors['search.fusion.semanticWeight']}
+          onChange={(value) => onNumber('search.fusion.semanticWeight', value)}
+        />
+        <NumberField
+          label={text.keywordWeight}
+          text={numbers['search.fusion.keywordWeight']}
+          min={0}
+          max={10}
+          step={0.1}
+          hint={text.weightHint}
+          error={errors['search.fusion.keywordWeight']}
+          onChange={(value) => onNumber('search.fusion.keywordWeight', value)}
+        />
+        <NumberField
+          label={text.fusionK}
+          text={numbers['search.fusion.k']}
+          min={1}
+          max={1000}
+          step={1}
+          hint={text.fusionHint(values.fusion.k)}
+          error={errors['search.fusion.k']}
+          onChange={(value) => onNumber('search.fusion.k', value)}
+        />
       </div>
     </Panel>
   );

@@ -6,19 +6,31 @@ interface Props<T extends string | number> {
   readonly options: readonly T[];
   readonly onChange: (value: T) => void;
   readonly hint?: string;
+  /** The contract's refusal for this field; shown in place of the hint and marks the field invalid. */
+  readonly error?: string | undefined;
   readonly format?: (value: T) => string;
 }
 
 /** A labelled select over a fixed list from the contract (tasks, dims, precisions, providers). */
-export function SelectField<T extends string | number>({ label, value, options, onChange, hint, format }: Props<T>) {
+export function SelectField<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+  error,
+  format,
+}: Props<T>) {
   const id = useId();
+  const described = error ?? hint;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select
         id={id}
         value={String(value)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={described ? `${id}-hint` : undefined}
+        aria-invalid={error ? true : undefined}
         onChange={(event) => {
           const chosen = options.find((option) => String(option) === event.target.value);
           if (chosen !== undefined) onChange(chosen);
@@ -30,9 +42,9 @@ export function SelectField<T extends string | number>({ label, value, options, 
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
+      {described && (
+        <p id={`${id}-hint`} className={error ? 'field-error' : 'hint'}>
+          {described}
         </p>
       )}
     </div>

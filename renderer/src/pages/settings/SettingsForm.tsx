@@ -1,99 +1,156 @@
 import { useState, type FormEvent } from 'react';
 
-import type { ResultError, SettingsView, VectorSet } from '../../../../shared';
+import type { ReembedPlan, ResultError, SettingsView, VectorSet } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
+import { routeHref } from '../../app/routes';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { ComputeFields } from './ComputeFields';
-import { EncoderFields } from './EncoderFields';
+import { SETTINGS_TEXT } from '../../text/settings';
+import { AdapterFields } from './AdapterFields';
+import { ComputePanel } from './ComputePanel';
+import { DimsFields } from './DimsFields';
+import { startsWork } from './reembed-summary';
+import { ReembedNotice } from './ReembedNotice';
 import { SearchFields } from './SearchFields';
-import { EMPTY_DRAFT, parseThreads, patchFromDraft, type SettingsDraft } from './settings-draft';
+import {
+  EMPTY_DRAFT,
+  FORM_FIELDS,
+  checkDraft,
+  refusalByField,
+  type FieldErrors,
+  type NumberField,
+  type SettingsDraft,
+} from './settings-draft';
+import { useReembedPlans } from './use-reembed-plans';
+import { VariantField } from './VariantField';
 
 interface Props {
   readonly view: SettingsView;
   /** The vectors search uses by default (from `index.status`), for the binary tier's storage figures. */
   readonly activeSet: VectorSet | null;
+  readonly licenceAccepted: boolean;
   readonly onSaved: (view: SettingsView) => void;
 }
 
-/** Encoder, search and compute settings; Save sends only the fields that changed. */
-export function SettingsForm({ view, activeSet, onSaved }: Props) {
+/**
+ * Encoder, search and compute settings. Every edit is checked with the contract's schema (the field
+ * says why it is refused), the re-embed plan for it is shown before saving, and Save sends only the
+ * fields that changed; a refusal from the engine is shown beside the field it names.
+ */
+export function SettingsForm({ view, activeSet, licenceAccepted, onSaved }: Props) {
+  const text = SETTINGS_TEXT;
   const client = useClient();
   const [draft, setDraft] = useState<SettingsDraft>(EMPTY_DRAFT);
-  const [threadsText, setThreadsText] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ResultError | null>(null);
-  const [saved, setSaved] = useState(false);
+  const [refused, setRefused] = useState<{ errors: FieldErrors; rest: ResultError | null } | null>(null);
+  const [saved, setSaved] = useState<{ work: boolean } | null>(null);
 
   const current = view.settings;
-  const threads = threadsText === null ? null : parseThreads(threadsText);
-  const threadsError = threads && 'error' in threads ? threads.error : null;
-  const effective: SettingsDraft = {
-    encoder: draft.encoder,
-    search: draft.search,
-    compute: threads && 'threads' in threads ? { ...draft.compute, threads: threads.threads } : draft.compute,
-  };
-  const patch = patchFromDraft(current, effective);
+  const encoder = { ...current.encoder, ...draft.encoder };
+  const plans = useReembedPlans(draft.encoder);
+  const { patch, errors: local } = checkDraft(current, draft);
+  const errors: FieldErrors = { ...refused?.errors, ...local };
+  const invalid = Object.keys(local).length > 0;
+  const encoderEdited = patch?.encoder !== undefined;
+  const chosenPlan: ReembedPlan | null = plans.status === 'ready' ? (plans.plans.get(encoder.dims) ?? null) : null;
 
   const edit = (next: SettingsDraft) => {
     setDraft(next);
-    setSaved(false);
+    setSaved(null);
+    setRefused(null);
   };
+  const editNumber = (field: NumberField, value: string) =>
+    edit({ ...draft, numbers: { ...draft.numbers, [field]: value } });
+  const numberText = (field: NumberField, fallback: number) => draft.numbers[field] ?? String(fallback);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    if (!patch || threadsError) return;
+    if (!patch || invalid) return;
     setBusy(true);
-    setError(null);
+    setRefused(null);
+    const work = encoderEdited && startsWork(chosenPlan);
     const result = await client.invoke('settings.set', patch);
     setBusy(false);
-    if (!result.ok) return setError(result.error);
+    if (!result.ok) {
+      if (result.error.code !== 'INVALID_INPUT') return setRefused({ errors: {}, rest: result.error });
+      const split = refusalByField(result.error.message, FORM_FIELDS);
+      return setRefused({
+        errors: split.errors,
+        rest: split.rest === null ? null : { code: result.error.code, message: split.rest },
+      });
+    }
     setDraft(EMPTY_DRAFT);
-    setThreadsText(null);
-    setSaved(true);
+    setSaved({ work });
     onSaved(result.value);
   };
 
   return (
-    <form
-      className="settings-form"
-      onSubmit={(event) => void save(event)}
-      aria-label="Encoder, search and compute settings"
-    >
+    <form className="settings-form" onSubmit={(event) => void save(event)} aria-label={text.formLabel} noValidate>
       <fieldset disabled={view.readOnly || busy} className="plain-fieldset">
-        <EncoderFields
-          values={{ ...current.encoder, ...draft.encoder }}
-          onChange={(encoder) => edit({ ...draft, encoder: { ...draft.encoder, ...encoder } })}
+        <AdapterFields
+          values={encoder}
+          errors={errors}
+          onChange={(change) => edit({ ...draft, encoder: { ...draft.encoder, ...change } })}
+        />
+        <DimsFields
+          dims={encoder.dims}
+          errors={errors}
+          plans={plans}
+          onChange={(dims) => edit({ ...draft, encoder: { ...draft.encoder, dims } })}
+        />
+        <VariantField
+          value={encoder.precision}
+          saved={current.encoder.precision}
+          errors={errors}
+          onChange={(precision) => edit({ ...draft, encoder: { ...draft.encoder, precision } })}
         />
         <SearchFields
           values={{ ...current.search, ...draft.search }}
+          numbers={{
+            'search.fusion.semanticWeight': numberText(
+              'search.fusion.semanticWeight',
+              current.search.fusion.semanticWeight,
+            ),
+            'search.fusion.keywordWeight': numberText(
+              'search.fusion.keywordWeight',
+              current.search.fusion.keywordWeight,
+            ),
+            'search.fusion.k': numberText('search.fusion.k', current.search.fusion.k),
+          }}
+          errors={errors}
           activeSet={activeSet}
           onChange={(search) => edit({ ...draft, search: { ...draft.search, ...search } })}
+          onNumber={editNumber}
         />
-        <ComputeFields
+        <ComputePanel
           provider={draft.compute.provider ?? current.compute.provider}
-          threadsText={threadsText ?? String(current.compute.threads)}
-          threadsError={threadsError}
+          savedProvider={current.compute.provider}
+          threadsText={numberText('compute.threads', current.compute.threads)}
+          errors={errors}
+          licenceAccepted={licenceAccepted}
           onProvider={(provider) => edit({ ...draft, compute: { ...draft.compute, provider } })}
-          onThreads={(text) => {
-            setThreadsText(text);
-            setSaved(false);
-          }}
+          onThreads={(value) => editNumber('compute.threads', value)}
         />
       </fieldset>
-      {error && <ErrorNotice error={error} context="Saving settings" />}
-      <div className="save-bar">
-        <button type="submit" className="button button-primary" disabled={!patch || !!threadsError || busy}>
-          {busy ? 'Saving…' : 'Save settings'}
-        </button>
-        <span className="save-state" role="status">
-          {view.readOnly
-            ? 'Read-only: written by a newer Polyseek'
-            : saved && !patch
-              ? 'Saved'
-              : patch
-                ? 'Unsaved changes'
-                : ''}
-        </span>
+      <div className="settings-actions">
+        <ReembedNotice plans={plans} dims={encoder.dims} precision={encoder.precision} encoderEdited={encoderEdited} />
+        {refused?.rest && <ErrorNotice error={refused.rest} context={text.savingContext} />}
+        <div className="save-bar">
+          <button type="submit" className="button button-primary" disabled={!patch || invalid || busy}>
+            {busy ? text.saving : text.save}
+          </button>
+          <span className="save-state" role="status">
+            {view.readOnly
+              ? text.readOnly
+              : invalid
+                ? text.validation.fixFirst
+                : saved && !patch
+                  ? text.saved
+                  : patch
+                    ? text.unsaved
+                    : ''}
+          </span>
+          {saved?.work && !patch && <a href={routeHref('folders')}>{text.plan.follow}</a>}
+        </div>
       </div>
     </form>
   );

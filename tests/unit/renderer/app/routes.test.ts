@@ -10,6 +10,11 @@ describe('routeFromHash', () => {
     expect(routeFromHash('#/nope').label).toBe('Search');
   });
 
+  it('knows the first-run guide, which is not in the navigation list', () => {
+    expect(routeFromHash('#/setup').id).toBe('setup');
+    expect(routeFromHash(routeHref('setup')).label).toBe('Set up');
+  });
+
   it('round-trips with routeHref', () => {
     expect(routeFromHash(routeHref('evaluate')).id).toBe('evaluate');
   });

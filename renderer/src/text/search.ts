@@ -1,10 +1,13 @@
-import type { ErrorCode, PassageLocation, SearchMode, SearchResult } from '../../../../shared';
+import type { ErrorCode, PassageLocation, SearchMode, SearchResult } from '../../../shared';
+import { catalog } from './catalog';
+import { formatNumber, plural } from './format';
+import { UI_LOCALE } from './locale';
 
 /**
- * Every sentence the Search page shows, in one place for translation. Texts with numbers are functions;
- * English plurals are chosen with Intl.PluralRules so a translation can follow its own rules.
+ * Every sentence the Search page shows. Texts with numbers are functions; counts go through `plural`
+ * (Intl.PluralRules of the UI locale), so a translation follows its own rules.
  */
-export const SEARCH_TEXT = {
+const en = {
   title: 'Search',
   lead: 'Find passages by meaning in about 90 languages, with exact words matched alongside.',
   formLabel: 'Search your documents',
@@ -18,6 +21,7 @@ export const SEARCH_TEXT = {
     semantic: { label: 'Semantic', hint: 'Meaning only, across languages (needs the model)' },
     keyword: { label: 'Keyword', hint: 'Exact words and characters only; works without the model' },
   } satisfies Record<SearchMode, { label: string; hint: string }>,
+  semanticNeedsLicence: 'Semantic search needs the model licence (Settings); Hybrid and Keyword work without it',
   searching: 'Searching…',
   resultsLabel: 'Results',
   filters: 'Filters',
@@ -48,12 +52,13 @@ export const SEARCH_TEXT = {
   noResultsTitle: 'No results',
   popupBlocked: 'The browser blocked the new tab the file opens in.',
   openAgain: (name: string) => `Open ${name} in a new tab`,
-} as const;
+};
 
-const plural = new Intl.PluralRules('en');
+export type SearchText = typeof en;
+export const SEARCH_TEXT: SearchText = catalog({ en });
 
 function count(n: number, one: string, other: string): string {
-  return `${n.toLocaleString()} ${plural.select(n) === 'one' ? one : other}`;
+  return plural(n, { one: `# ${one}`, other: `# ${other}` });
 }
 
 /** The live-region sentence after each search. */
@@ -62,7 +67,7 @@ export function resultSummary(result: Pick<SearchResult, 'files' | 'totalFiles' 
   if (shown === 0) return `No files match “${result.query}”.`;
   const files = count(result.totalFiles, 'file matches', 'files match');
   return shown < result.totalFiles
-    ? `${files} “${result.query}”; showing the best ${shown.toLocaleString()}.`
+    ? `${files} “${result.query}”; showing the best ${formatNumber(shown)}.`
     : `${files} “${result.query}”.`;
 }
 
@@ -133,7 +138,7 @@ function span(start: number, end: number | null, one: string, many: string): str
 
 const languageNames = (() => {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'language' });
+    return new Intl.DisplayNames([UI_LOCALE], { type: 'language' });
   } catch {
     return null;
   }

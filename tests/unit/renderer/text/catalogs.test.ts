@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+
+import { APP_TEXT } from '../../../../renderer/src/text/app';
+import { COMMON_TEXT } from '../../../../renderer/src/text/common';
+import { COMPONENTS_TEXT } from '../../../../renderer/src/text/components';
+import { LICENCE_TEXT } from '../../../../renderer/src/text/licence';
+import { MODELS_TEXT } from '../../../../renderer/src/text/models';
+import { ONBOARDING_TEXT } from '../../../../renderer/src/text/onboarding';
+import { SEARCH_TEXT } from '../../../../renderer/src/text/search';
+import { LICENSE_TERMS } from '../../../../shared';
+
+const CATALOGS = {
+  app: APP_TEXT,
+  common: COMMON_TEXT,
+  components: COMPONENTS_TEXT,
+  licence: LICENCE_TEXT,
+  models: MODELS_TEXT,
+  onboarding: ONBOARDING_TEXT,
+  search: SEARCH_TEXT,
+};
+
+/** Every plain string of a catalog with its path, e.g. `app.status.engine.ready`. */
+function strings(value: unknown, path: string): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((item, i) => strings(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => strings(item, `${path}.${key}`));
+  }
+  return [];
+}
+
+describe('the English catalogs', () => {
+  it('have no empty or untrimmed strings (the fact separator is the one spaced on purpose)', () => {
+    const all = Object.entries(CATALOGS).flatMap(([name, catalog]) => strings(catalog, name));
+    expect(all.length).toBeGreaterThan(150);
+    const odd = all.filter(
+      ([path, text]) => text === '' || (text !== text.trim() && path !== 'common.separator' && !/^ [·(—;]/.test(text)),
+    );
+    expect(odd).toEqual([]);
+  });
+
+  it('word counts by plural rule', () => {
+    expect([APP_TEXT.stepsLeft(1), APP_TEXT.stepsLeft(3)]).toEqual(['1 step left', '3 steps left']);
+    expect([APP_TEXT.status.restarts(1), APP_TEXT.status.restarts(2)]).toEqual(['(1 restart)', '(2 restarts)']);
+    expect(ONBOARDING_TEXT.model.partial('fp32', 1, 2)).toContain('(1 of 2 files)');
+    expect(ONBOARDING_TEXT.model.partial('fp32', 0, 1)).toContain('(0 of 1 file)');
+  });
+
+  it('says what happened to a returning user’s model in words that name the folder', () => {
+    expect(ONBOARDING_TEXT.model.gone('/media/usb/jina', 'settings')).toBe(
+      'The model’s files are no longer in /media/usb/jina: the folder was moved, deleted or is on a drive that is not connected. Locate it again, or download it.',
+    );
+    expect(ONBOARDING_TEXT.model.gone('/opt/jina', 'option')).toContain('started with the model folder /opt/jina');
+    expect(ONBOARDING_TEXT.model.damaged(['onnx/model.onnx'])).toMatch(/^onnx\/model\.onnx fails its check/);
+    expect(ONBOARDING_TEXT.model.damaged(['a', 'b'])).toMatch(/^a and b fail their check/);
+  });
+
+  it('keeps the words the Models page and the e2e tests know', () => {
+    expect(MODELS_TEXT.jobTitle('Download', 'fp32', 'running')).toBe('Download (fp32): running');
+    expect(MODELS_TEXT.jobTitle('Locate', null, 'done')).toBe('Locate: done');
+    expect(MODELS_TEXT.checks.int8Result(0.998, 0.99, true, 0.99)).toBe(
+      'mean cosine 0.998, lowest 0.99 (passed, needs 0.99)',
+    );
+    expect(APP_TEXT.documentTitle('Search')).toBe('Search · Polyseek');
+  });
+
+  it('takes the licence wording from the contract, which the CLI shows too', () => {
+    expect(LICENCE_TEXT.title).toBe(LICENSE_TERMS.title);
+    expect(LICENCE_TEXT.acknowledgment).toBe(LICENSE_TERMS.acknowledgment);
+    expect(LICENCE_TEXT.summary).toEqual(LICENSE_TERMS.summary);
+  });
+});
