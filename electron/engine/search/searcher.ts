@@ -46,6 +46,14 @@ const DEFAULT_PER_FILE = 3;
 const candidatesFor = (limit: number, perFile: number) =>
   Math.min(1000, Math.max(100, limit * Math.max(perFile, 3) * 2));
 /**
+ * Keyword passages fused: the store reads 4× this many by BM25 (with their text) to rank verbatim
+ * matches first. Fusion gives rank r a weight 1/(60 + r), so rank 64 still counts half of rank 1;
+ * deeper keyword ranks mostly hold n-gram near-misses, not worth reading hundreds of passages' text
+ * on every keystroke.
+ */
+const KEYWORD_CANDIDATES = 64;
+
+/**
  * Missing derived rows made before answering rather than in the background: truncating and writing
  * runs at ≈ 20 K rows/s here (2 cores), so up to this many cost the first query at new dims under ~1 s.
  */
@@ -119,6 +127,16 @@ export class Searcher {
     // Explicit semantic wishes (mode, adapter, dims) are refused on a mismatch; plain hybrid degrades
     // to keyword results and says why.
     const explicit = mode === 'semantic' || input.adapters?.passage !== undefined || input.dims !== undefined;
+    // Keyword search needs no embedding: it runs while the query is encoded (the largest stage).
+    const keywordTask =
+      mode === 'semantic'
+        ? Promise.resolve<KeywordHit[]>([])
+        : timed(
+            () => store.keywordSearch(text, Math.min(candidates, KEYWORD_CANDIDATES), where),
+            (ms) => (timings.keywordMs = ms),
+          );
+    // Settled here so an early return (a refusal) never leaves it rejecting unobserved.
+    keywordTask.catch(() => undefined);
     let plan: SemanticPlan | null = null;
     if (mode !== 'keyword') {
       const embedStarted = performance.now();
@@ -134,13 +152,6 @@ export class Searcher {
     }
     const awaitingFor = plan?.choice.source ?? active;
 
-    const keywordTask =
-      mode === 'semantic'
-        ? Promise.resolve<KeywordHit[]>([])
-        : timed(
-            () => store.keywordSearch(text, candidates, where),
-            (ms) => (timings.keywordMs = ms),
-          );
     const binary = input.binary ?? settings.search.binaryTier;
     const vectorTask = plan
       ? timed(

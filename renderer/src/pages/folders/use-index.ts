@@ -27,7 +27,7 @@ export interface IndexState {
   readonly pending: IndexAction | null;
 }
 
-/** While a job runs, per-folder counts are re-read this often (events carry the job, not the folders). */
+/** While a job runs, folder counts are re-read this long after the last answer (events carry only the job). */
 const REFRESH_MS = 2000;
 
 /** `index.status` and `index.errors`, kept fresh by `index.progress` and `settings.changed`. */
@@ -64,11 +64,15 @@ export function useIndex(): IndexState {
   useEvent('settings.changed', reload);
 
   const running = live?.state === 'running' || live?.state === 'paused';
+  // The next re-read waits for the last answer (the effect re-runs when `command.state` changes), never
+  // a fixed clock: while a large job writes, index.status takes 4–16 s, and reads started every 2 s
+  // piled up on the browser's six connections to the server, so a search typed meanwhile waited ~35 s
+  // for a socket (tests/e2e/indexing-responsiveness.test.ts).
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(reloadStatus, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [running, reloadStatus]);
+    const timer = setTimeout(reloadStatus, REFRESH_MS);
+    return () => clearTimeout(timer);
+  }, [running, reloadStatus, command.state]);
 
   const run = useCallback(
     async <K extends IndexAction>(name: K, input: CommandInput<K>): Promise<boolean> => {
