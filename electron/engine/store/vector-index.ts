@@ -1,9 +1,189 @@
-// PROVISIONAL (lead, so the Searcher can be tested): no ANN yet. The ANN helper replaces this file entirely.
+import { Index, type IndexConfig, type Table } from '@lancedb/lancedb';
+
 import type { VectorTable } from './types';
 
-export type VectorIndexAction = 'none' | 'built' | 'rebuilt' | 'refreshed' | 'unchanged';
+/**
+ * When a vectors table gets an ANN index, which one, and how it is queried. Every number below was
+ * measured on the 2-core CI machine (Xeon, AVX-512) with LanceDB 0.31 over clustered unit vectors
+ * (tests/bench/search.ts; results in tests/bench/results/search.md).
+ */
 
-export function ensureVectorIndex(table: VectorTable): Promise<VectorIndexAction> {
-  void table;
-  return Promise.resolve('none');
+/**
+ * Exact search while rows × dims stays at or below this (8 M floats: 31 250 rows at 256 dims, 7 812 at
+ * 1024). LanceDB's flat scan costs 1.4–2.9 ns per float here (p50: 256 dims 10 ms at 25 K rows, 36 ms at
+ * 100 K; 1024 dims 18 ms at 10 K, 56 ms at 25 K; 64 and 512 dims fit the same line within 2×), so the
+ * cost follows rows × dims and this keeps exact search within ≈ 20 ms p50, a sixth of the end-to-end
+ * query budget (120 ms), with perfect recall. Above it the ANN index answers in 3–5 ms.
+ */
+export const EXACT_MAX_VALUES = 8_000_000;
+
+/**
+ * Index type: IVF_RQ (RaBitQ, 1 bit per dimension) trained with `l2`, refined with the float vectors.
+ * Compared at 200 K × 256 (recall@10 / p50 / build): IVF_RQ 0.98 / 2.5 ms / 6.6 s, IVF_PQ 0.97 /
+ * 3.0 ms / 81 s, IVF_FLAT 0.965 / 3.3 ms / 7.5 s but a second full copy of the vectors (206 MB against
+ * 10 MB), IVF_HNSW_SQ 0.975 / 1.8 ms / 179 s with one partition (0.41–0.85 unless every partition is
+ * probed with more). `l2`, not `dot`: LanceDB's k-means trained with `dot` made partitions that capped
+ * recall@10 at 0.77 (IVF_FLAT, 20 probes) where `l2` reached 0.965; HNSW with `dot` returned noise
+ * (recall 0.002). On unit vectors l2² = 2 − 2·cosine, so the order is the cosine order.
+ */
+export const ANN_DISTANCE = 'l2' as const;
+
+/**
+ * Partitions probed. Interleaved on the same queries (recall@10 / p50): 1 M × 256 — 10 probes 0.954 /
+ * 6.5 ms, 20: 0.984 / 7.1 ms, 40: 0.988 / 6.7 ms; 100 K × 256 — 20: 0.946, 40: 0.987; 1 M × 1024 — 20:
+ * 0.970 / 14.1 ms, 40: 0.984 / 16.0 ms. 40 keeps every size above 0.95 for ≈ 1–2 ms.
+ */
+export const ANN_NPROBES = 40;
+
+/**
+ * Rows re-ranked with their float vectors (LanceDB's refine step: exact distances, exact order).
+ * 1-bit codes rank coarsely at 256 dims: 100 candidates gave recall@10 0.875 at 1 M rows, 200 gave
+ * 0.963; at 1024 dims 50 already gave 0.99. The refine factor is this over the limit, at least 1.
+ */
+export const ANN_REFINE_CANDIDATES = 300;
+
+/**
+ * With a filter on an indexed table, read and score the matching rows themselves while matches × dims
+ * stays at or below this (4 M floats: 15 625 rows at 256 dims). Measured at 1 M × 256: LanceDB's flat
+ * search with a filter reads every row (≈ 1 s whatever the filter), scoring the matches costs ≈ 29 ms
+ * + 3 µs per match (20 rows: 30 ms, 10 K: 58 ms), and IVF must probe every partition to find a narrow
+ * filter's rows (one file: 43 ms, 1 %: 76 ms and recall 0.97; with 20 probes it found 5 % and 60 % of
+ * them). Above it, IVF with probes scaled to the selectivity: ⅓ of the rows, 60 probes, 35 ms.
+ */
+export const FILTERED_EXACT_MAX_VALUES = 4_000_000;
+
+/**
+ * Retrain when rows grew past 2× (or fell under ½) the rows the index was trained on. LanceDB's
+ * optimize adds new rows to the existing partitions without moving the centroids: measured at
+ * 100 K → 400 K rows whose new half came from new clusters, recall@10 after refreshes 0.922 at 2× and
+ * 0.916 at 4× against 0.938 rebuilt, and partitions stay √(trained) so they grow linearly. Doubling
+ * keeps partitions within √2 of √rows, and the rebuilds of a growing index cost at most twice the
+ * last one in total (1 M × 256: 52 s).
+ */
+export const ANN_REBUILD_GROWTH = 2;
+
+/**
+ * Refresh (merge new rows into the index) once rows outside it reach this many floats (2 M: 7 812 rows
+ * at 256 dims, 1 953 at 1024). LanceDB scans them flat on every query — 100 K unindexed rows at 256
+ * dims took an ANN query from 5.5 to 109 ms — so this bounds that to ≈ 5 ms; a refresh costs ≈ 2 s
+ * per 100 K new rows at 256 dims.
+ */
+export const ANN_REFRESH_UNINDEXED_VALUES = 2_000_000;
+
+/** Bumped when the index type or its training parameters change: older indexes are rebuilt. */
+export const ANN_INDEX_VERSION = 1;
+
+const VECTOR_COLUMN = 'vector';
+const NAME_PATTERN = /^vector_ann_v(\d+)_n(\d+)$/u;
+
+/** IVF partitions for `rows`: √rows (LanceDB's default, 1 000 at 1 M; 2 000 cost 2× the build for +0.01 recall). */
+export function annPartitions(rows: number): number {
+  return Math.min(4096, Math.max(2, Math.round(Math.sqrt(rows))));
 }
+
+/** Rows up to which a table of `dims` is searched exactly. */
+export function exactMaxRows(dims: number): number {
+  return Math.floor(EXACT_MAX_VALUES / dims);
+}
+
+/** LanceDB's refine factor for a query of `limit` rows. */
+export function annRefineFactor(limit: number): number {
+  return Math.max(1, Math.ceil(ANN_REFINE_CANDIDATES / limit));
+}
+
+export interface AnnIndexState {
+  readonly name: string;
+  /** Rows the index was trained on (its partitions), from its name; null for an index this module did not build. */
+  readonly trainedRows: number | null;
+  /** Built by this module at the current {@link ANN_INDEX_VERSION}: its query parameters are ours. */
+  readonly current: boolean;
+  readonly indexedRows: number;
+  readonly unindexedRows: number;
+}
+
+function stateOf(index: IndexConfig): AnnIndexState {
+  const match = NAME_PATTERN.exec(index.name);
+  const version = match ? Number(match[1]) : null;
+  return {
+    name: index.name,
+    trainedRows: match ? Number(match[2]) : null,
+    current: version === ANN_INDEX_VERSION,
+    indexedRows: index.numIndexedRows ?? 0,
+    unindexedRows: index.numUnindexedRows ?? 0,
+  };
+}
+
+/** Every vector index on the `vector` column (a column holds at most one in practice; a rebuild briefly two). */
+export async function annIndexes(table: Table): Promise<AnnIndexState[]> {
+  const indices = await table.listIndices();
+  return indices.filter((index) => index.columns.length === 1 && index.columns[0] === VECTOR_COLUMN).map(stateOf);
+}
+
+/** The index `vectorSearch` may use: one this module built at the current version, else null (search exact). */
+export async function currentAnnIndex(table: Table): Promise<AnnIndexState | null> {
+  return (await annIndexes(table)).find((index) => index.current) ?? null;
+}
+
+export interface EnsureVectorIndexOptions {
+  /**
+   * Rows up to which the table stays exact (no index). Default `floor(EXACT_MAX_VALUES / dims)`.
+   * An existing index is dropped only below half of it, so a table near the line does not flap.
+   */
+  readonly exactMaxRows?: number;
+  /** Rows outside the index that trigger a refresh. Default `ceil(ANN_REFRESH_UNINDEXED_VALUES / dims)`. */
+  readonly refreshUnindexedRows?: number;
+}
+
+async function build(table: Table, rows: number, replaced: readonly AnnIndexState[]): Promise<void> {
+  const name = `vector_ann_v${ANN_INDEX_VERSION}_n${rows}`;
+  const config = Index.ivfRq({ distanceType: ANN_DISTANCE, numPartitions: annPartitions(rows), numBits: 1 });
+  // New index first, then drop the old: queries keep an index throughout (LanceDB allows two on a column).
+  await table.createIndex(VECTOR_COLUMN, { config, name, replace: true });
+  for (const old of replaced) if (old.name !== name) await table.dropIndex(old.name);
+}
+
+/**
+ * Brings the `vector` column's ANN index in line with the policy above and says what it did:
+ * `none` (exact search; an index that no longer pays is dropped), `built`, `rebuilt` (retrained: the
+ * rows doubled or halved since training, or the index is not ours/current), `refreshed` (new rows
+ * merged in without retraining) or `unchanged`. The binary column gets no hamming index (hamming.ts).
+ * Run it between writes (the caller serialises it with them); it can take a minute at 1 M rows.
+ */
+export async function ensureVectorIndex(
+  vectors: VectorTable,
+  options: EnsureVectorIndexOptions = {},
+): Promise<VectorIndexAction> {
+  const { table } = vectors;
+  const { dims } = vectors.provenance;
+  const threshold = options.exactMaxRows ?? exactMaxRows(dims);
+  const refreshRows = options.refreshUnindexedRows ?? Math.ceil(ANN_REFRESH_UNINDEXED_VALUES / dims);
+  try {
+    const rows = await table.countRows();
+    const existing = await annIndexes(table);
+    const ours = existing.find((index) => index.current);
+    if (existing.length === 0) {
+      if (rows <= threshold) return 'none';
+      await build(table, rows, existing);
+      return 'built';
+    }
+    if (rows <= threshold / 2) {
+      for (const index of existing) await table.dropIndex(index.name);
+      return 'none';
+    }
+    const trained = ours?.trainedRows ?? 0;
+    if (!ours || existing.length > 1 || rows > trained * ANN_REBUILD_GROWTH || rows * ANN_REBUILD_GROWTH < trained) {
+      await build(table, rows, existing);
+      return 'rebuilt';
+    }
+    if (ours.unindexedRows > 0 && ours.unindexedRows >= refreshRows) {
+      await table.optimize();
+      return 'refreshed';
+    }
+    return 'unchanged';
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`vector index of ${vectors.name}: ${reason}`, { cause: error });
+  }
+}
+
+export type VectorIndexAction = 'none' | 'built' | 'rebuilt' | 'refreshed' | 'unchanged';
