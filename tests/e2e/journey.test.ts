@@ -160,7 +160,10 @@ describe.skipIf(chromiumState.skip || corpus.skip)("a new user's journey (server
     await plan.getByText(/passages will be re-embedded/).waitFor();
     await step('68-journey-settings-changed');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     const saved = (await invoke(server.url, 'settings.get', {})).settings.encoder;
     expect(saved).toMatchObject({ dims: 128, queryTask: 'text-matching', passageTask: 'text-matching' });
 

@@ -67,7 +67,10 @@ describe.skipIf(chromiumState.skip)('licence screen and navigation (server host,
 
     await page.getByLabel('Dimensions').selectOption('256');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor();
     expect(await savedDims(server.url)).toBe(256);
 
     await page.reload();

@@ -121,7 +121,10 @@ describe.skipIf(chromiumState.skip || corpus.skip)(
       await threads.fill('1');
 
       await page.getByRole('button', { name: 'Save settings' }).click();
-      await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Saved$/ })
+        .waitFor();
       await page.getByRole('link', { name: 'Follow the re-embedding on the Folders page' }).click();
 
       // The re-embed runs in the background while the old vectors serve; pause it to look.
@@ -156,7 +159,10 @@ describe.skipIf(chromiumState.skip || corpus.skip)(
       // A provider this build lacks: the check falls back to CPU and says why.
       await page.getByLabel('Execution provider').selectOption('cuda');
       await page.getByRole('button', { name: 'Save settings' }).click();
-      await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Saved$/ })
+        .waitFor();
       const compute = page.getByRole('region', { name: 'Compute' });
       await compute.getByRole('button', { name: 'Load the encoder and check' }).click();
       await compute.getByText(/^cpu on /).waitFor({ timeout: 60_000 });
@@ -197,7 +203,10 @@ describe.skipIf(chromiumState.skip || corpus.skip)(
       await screenshot(page, '95-settings-dims-derived');
 
       await page.getByRole('button', { name: 'Save settings' }).click();
-      await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Saved$/ })
+        .waitFor();
       await nav(page, 'Folders');
       const facts = page.getByRole('region', { name: 'Index', exact: true });
       await facts.getByText(/retrieval\.passage · 64 dims/).waitFor({ timeout: 60_000 });

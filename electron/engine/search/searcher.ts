@@ -15,7 +15,7 @@ import {
   type Settings,
 } from '../../../shared';
 import type { Encoder } from '../encoder/encoder';
-import { truncateAndNormalize } from '../encoder/vectors';
+import { cosine, truncateAndNormalize } from '../encoder/vectors';
 import { weightsChecksum } from '../indexer/model-access';
 import type { KeywordHit, Provenance, StoredChunk } from '../store/types';
 import type { VectorHit } from '../store/vector-search';
@@ -367,9 +367,7 @@ export class Searcher {
     for (const hit of missing) {
       const vector = vectors.get(hit.chunk.id);
       if (!vector) continue; // awaiting vectors: keyword evidence only
-      let dot = 0;
-      for (let i = 0; i < vector.length; i += 1) dot += (vector[i] ?? 0) * (plan.query[i] ?? 0);
-      extra.push({ id: hit.chunk.id, path: hit.chunk.path, similarity: dot });
+      extra.push({ id: hit.chunk.id, path: hit.chunk.path, similarity: cosine(vector, plan.query) });
     }
     return [...hits, ...extra].sort((a, b) => b.similarity - a.similarity);
   }

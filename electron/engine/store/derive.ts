@@ -2,6 +2,7 @@ import type { Vector } from 'apache-arrow';
 
 import { truncateAndNormalize } from '../encoder/vectors';
 import type { StoreContext } from './context';
+import { listValues } from './score-rows';
 import type { Provenance, VectorRow, VectorTable } from './types';
 import { columnValues, openVectorTable } from './vectors';
 
@@ -68,24 +69,8 @@ export async function deriveVectors(
   return { total, done };
 }
 
-/** The rows of a FixedSizeList<float32> column as views over its buffers (no per-value copies). */
+/** The rows of a FixedSizeList<float32> column as views over its values (no per-value copies). */
 export function fixedSizeRows(column: Vector, dims: number): Float32Array[] {
-  const rows: Float32Array[] = [];
-  for (const data of column.data) {
-    const child = data.children[0];
-    const values = child?.values as Float32Array | undefined;
-    if (!child || !(values instanceof Float32Array)) {
-      // Not the layout LanceDB writes; read value by value rather than guess at offsets.
-      for (let i = 0; i < data.length; i += 1)
-        rows.push(Float32Array.from(column.get(rows.length) as Iterable<number>));
-      continue;
-    }
-    // A FixedSizeList's child is not sliced with its parent: element i of this chunk starts at
-    // (parent offset + i) × dims in the child, plus the child's own offset.
-    for (let i = 0; i < data.length; i += 1) {
-      const start = child.offset + (data.offset + i) * dims;
-      rows.push(values.subarray(start, start + dims));
-    }
-  }
-  return rows;
+  const values = listValues(column, dims, (length) => new Float32Array(length));
+  return Array.from({ length: column.length }, (_, row) => values.subarray(row * dims, (row + 1) * dims));
 }
