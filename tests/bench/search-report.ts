@@ -101,6 +101,8 @@ function table(records: readonly Record<string, unknown>[]): string[] {
 export function searchMarkdown(results: SearchBenchResults): string {
   const { configs, policy, policy_constants: constants } = results.vector_search;
   const variant = (c: ConfigResult, name: string) => c.variants[name];
+  const probes = constants['nprobes'] ?? 0;
+  const [half, twice] = [probes / 2, probes * 2];
   const lines = [
     '# Search benchmark',
     '',
@@ -120,7 +122,7 @@ export function searchMarkdown(results: SearchBenchResults): string {
       return `| ${size(c)} | ${c.exact.p50_ms} / ${c.exact.p95_ms} | ${c.ann_index.build_s} | ${timing(ann)} | ${num(ann?.recall10)} | ${num(c.exact_over_ann_p50)} | ${timing(binary)} | ${num(binary?.recall10)} | ${num(c.binary_over_ann_p50)} | ${filter(c.filtered?.where_third)} | ${filter(c.filtered?.where_folder_1pct)} | ${c.measured_at?.slice(0, 16) ?? '–'} (${num(c.loadavg_1m?.start)} → ${num(c.loadavg_1m?.end)}) |`;
     }),
     '',
-    `Policy as measured here (vector-index.ts, binary-tier.ts): exact up to ${constants['exact_max_rows_256']} rows at 256 dims / ${constants['exact_max_rows_1024']} at 1024 (rows × dims ≤ 8 M), then IVF_RQ (1 bit, l2, √rows partitions), ${constants['nprobes']} probes, the best ${constants['refine_candidates']} re-ranked with float vectors; binary tier: ${constants['binary_oversample']}× oversampling, rescored exactly.`,
+    `Policy as measured here (vector-index.ts, binary-tier.ts): exact up to ${constants['exact_max_rows_256']} rows at 256 dims / ${constants['exact_max_rows_1024']} at 1024 (rows × dims ≤ 8 M), then IVF_RQ (1 bit, l2, √rows partitions), ${num(probes)} probes, the best ${num(constants['refine_candidates'])} (at least 5× the limit) re-ranked with float vectors; binary tier: max(400, 4 × limit) hamming candidates, rescored exactly.`,
     '',
     '### Storage and the binary first pass',
     '',
@@ -133,11 +135,13 @@ export function searchMarkdown(results: SearchBenchResults): string {
     '',
     '### Query-time choices (same queries, interleaved): recall@10 / p50 ms',
     '',
-    '| rows × dims | binary 10× | binary 20× | binary 40× (chosen) | binary 80× | ANN 10 probes | ANN 20 probes (chosen) | ANN 40 probes | ANN 100 re-ranked | ANN 600 re-ranked |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    `Binary tier with 100 / 200 / 400 / 800 hamming candidates (chosen: ${num(constants['binary_candidates_at_limit_10'])} at limit 10, ${num(constants['binary_candidates_at_limit_120'])} at 120); ANN with half / the chosen / twice ${num(constants['nprobes'])} probes and 100 / ${num(constants['refine_candidates'])} (chosen) / 600 rows re-ranked; both tiers asked for 120 rows as the Searcher does (recall of the first 10).`,
+    '',
+    `| rows × dims | binary 100 | binary 200 | binary 400 | binary 800 | ANN ${half} probes | ANN ${probes} probes | ANN ${twice} probes | ANN 100 re-ranked | ANN 600 re-ranked | ANN, limit 120 | binary, limit 120 |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...configs.map((c) => {
       const v = (name: string) => `${num(variant(c, name)?.recall10)} / ${num(variant(c, name)?.p50_ms)}`;
-      return `| ${size(c)} | ${v('binary_oversample_10')} | ${v('binary_oversample_20')} | ${v('binary')} | ${v('binary_oversample_80')} | ${v('ann_nprobes_10')} | ${v('ann')} | ${v('ann_nprobes_40')} | ${v('ann_candidates_100')} | ${v('ann_candidates_600')} |`;
+      return `| ${size(c)} | ${v('binary_candidates_100')} | ${v('binary_candidates_200')} | ${v('binary')} | ${v('binary_candidates_800')} | ${v(`ann_nprobes_${half}`)} | ${v('ann')} | ${v(`ann_nprobes_${twice}`)} | ${v('ann_candidates_100')} | ${v('ann_candidates_600')} | ${v('ann_limit_120')} | ${v('binary_limit_120')} |`;
     }),
     '',
   ];

@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { connect, type Connection } from '@lancedb/lancedb';
 
 import { binaryCode } from '../../electron/engine/encoder/vectors';
-import { BINARY_OVERSAMPLE, binarySearch, warmBinaryCodes } from '../../electron/engine/store/binary-tier';
+import { binaryCandidates, binarySearch, warmBinaryCodes } from '../../electron/engine/store/binary-tier';
 import { configureLanceRuntime } from '../../electron/engine/store/lance-runtime';
 import { sqlEquals, sqlStartsWith } from '../../electron/engine/store/sql';
 import type { VectorTable } from '../../electron/engine/store/types';
@@ -59,6 +59,8 @@ const CONFIGS = (process.env['BENCH_SEARCH_CONFIGS'] ?? '100000x256,100000x1024,
   .map((pair) => pair.split('x').map(Number) as [number, number]);
 const QUERIES = Number(process.env['BENCH_SEARCH_QUERIES'] ?? 100);
 const FILTERED_QUERIES = Math.min(QUERIES, 20);
+/** Rows the Searcher asks vectorSearch for (candidatesFor(20, 3) in search/searcher.ts). */
+const SEARCHER_LIMIT = 120;
 const RESULTS_DIR = process.env['BENCH_SEARCH_RESULTS_DIR'] ?? join(import.meta.dirname, 'results');
 
 type Variant = (query: Float32Array) => Promise<string[]>;
@@ -196,17 +198,24 @@ async function benchConfig(db: Connection, rows: number, dims: number): Promise<
       return ids(found);
     };
   const binaryWith =
-    (oversample: number): Variant =>
+    (candidates: number): Variant =>
     async (query) =>
-      ids((await binarySearch(vectors, query, 10, undefined, oversample)).hits);
+      ids((await binarySearch(vectors, query, 10, undefined, candidates)).hits);
+  // The Searcher asks for 120 rows; recall@10 is then that of the first 10.
+  const searcherLimit =
+    (binary: boolean): Variant =>
+    async (query) =>
+      ids((await vectorSearch(vectors, query, { limit: SEARCHER_LIMIT, binary })).hits).slice(0, 10);
   const measured = await interleaved(queries, truth, {
     ann: async (query) => ids((await vectorSearch(vectors, query, { limit: 10 })).hits),
     binary: async (query) => ids((await vectorSearch(vectors, query, { limit: 10, binary: true })).hits),
-    binary_oversample_10: binaryWith(10),
-    binary_oversample_20: binaryWith(20),
-    binary_oversample_80: binaryWith(80),
-    ann_nprobes_10: raw(10, ANN_REFINE_CANDIDATES),
-    ann_nprobes_40: raw(40, ANN_REFINE_CANDIDATES),
+    ann_limit_120: searcherLimit(false),
+    binary_limit_120: searcherLimit(true),
+    binary_candidates_100: binaryWith(100),
+    binary_candidates_200: binaryWith(200),
+    binary_candidates_800: binaryWith(800),
+    [`ann_nprobes_${ANN_NPROBES / 2}`]: raw(ANN_NPROBES / 2, ANN_REFINE_CANDIDATES),
+    [`ann_nprobes_${ANN_NPROBES * 2}`]: raw(ANN_NPROBES * 2, ANN_REFINE_CANDIDATES),
     ann_candidates_100: raw(ANN_NPROBES, 100),
     ann_candidates_600: raw(ANN_NPROBES, 600),
     // LanceDB's own flat hamming scan for the same candidates (what the binary tier replaces by hamming.ts).
@@ -217,7 +226,7 @@ async function benchConfig(db: Connection, rows: number, dims: number): Promise<
         .column('binary')
         .distanceType('hamming' as 'l2')
         .select(['_distance'])
-        .limit(10 * BINARY_OVERSAMPLE)
+        .limit(binaryCandidates(10))
         .toArray();
       return [];
     },
@@ -337,7 +346,8 @@ async function main(): Promise<void> {
           exact_max_rows_1024: exactMaxRows(1024),
           nprobes: ANN_NPROBES,
           refine_candidates: ANN_REFINE_CANDIDATES,
-          binary_oversample: BINARY_OVERSAMPLE,
+          binary_candidates_at_limit_10: binaryCandidates(10),
+          binary_candidates_at_limit_120: binaryCandidates(SEARCHER_LIMIT),
         },
         configs,
         policy,

@@ -6,21 +6,31 @@ import { listValues, scoreRows, type ScoredRow } from './score-rows';
 import type { VectorTable } from './types';
 
 /**
- * The binary tier: a hamming first pass over the `binary` column's sign bits picks `limit ×
- * BINARY_OVERSAMPLE` candidates, whose float vectors are then read and scored exactly.
+ * The binary tier: a hamming first pass over the `binary` column's sign bits picks
+ * `binaryCandidates(limit)` rows, whose float vectors are then read and scored exactly.
  *
- * 40: on clustered data (tests/bench/search.ts) hamming ranks coarsely at 256 bits once clusters are
- * dense — at 1 M × 256 recall@10 after rescoring was 0.49 with 5×, 0.67 with 10×, 0.86 with 20× and
- * 0.996 with 40× (at 100 K rows 5× already gave 0.988). Rescoring 400 rows costs ≈ 5–15 ms.
+ * 400 at least: hamming ranks coarsely at 256 bits once clusters are dense. Measured on clustered
+ * data (tests/bench/search.ts), recall@10 after rescoring with 100 / 200 / 400 / 800 candidates:
+ * 1 M × 256 0.711 / 0.888 / 0.994 / 1.0, 1 M × 1024 0.66 / 0.852 / 0.987 / 1.0, 100 K ≥ 0.999 with
+ * 100. The depth the true top 10 needs does not grow with the limit: asked for 120 rows (the
+ * Searcher's candidates) at 1 M × 256, 4 × 120 = 480 candidates kept recall@10 at 1.0 and recall@120
+ * at 0.987 in 34 ms, where 40 × 120 took 86 ms for 1.0. Rescoring costs ≈ 15 µs a row here.
  */
-export const BINARY_OVERSAMPLE = 40;
+export const BINARY_MIN_CANDIDATES = 400;
+export const BINARY_OVERSAMPLE = 4;
+
+/** Candidates of the hamming pass for a query of `limit` rows. */
+export function binaryCandidates(limit: number): number {
+  return Math.max(BINARY_MIN_CANDIDATES, limit * BINARY_OVERSAMPLE);
+}
 
 /**
- * The first pass scans every code, so it runs on codes held in memory (hamming.ts, ≈ 4 ms per 1 M ×
- * 256 bits) and needs no index. The codes are a snapshot of one table version; while they are missing
- * or stale, LanceDB's own flat hamming search answers (≈ 60 ms at 1 M) and the snapshot is reloaded
- * in the background — at most one load per table at a time, and not within `RELOAD_PAUSE_MS` of the
- * last one, so queries during a bulk write do not reload after every commit.
+ * The first pass scans every code, so it runs on codes held in memory (hamming.ts: ≈ 4 ms per 1 M ×
+ * 256 bits, plus ≈ 5 ms to pick the nearest) and needs no index. The codes are a snapshot of one table
+ * version; while they are missing or stale, LanceDB's own flat hamming search answers (71 ms at 1 M ×
+ * 256, 150 ms at 1 M × 1024) and the snapshot is reloaded in the background (0.4 s and 0.7 s there) —
+ * at most one load per table at a time, and not within `RELOAD_PAUSE_MS` of the last one, so queries
+ * during a bulk write do not reload after every commit.
  */
 const RELOAD_PAUSE_MS = 5_000;
 
@@ -151,7 +161,7 @@ class StaleRowIds extends Error {
 
 /**
  * Binary first pass + exact rescoring. `query` is unit length. `exhaustive`: every candidate row was
- * rescored (fewer rows than candidates), so the result is the exact top `limit`. `oversample` is for
+ * rescored (fewer rows than candidates), so the result is the exact top `limit`. `candidates` is for
  * the benchmark's sweep.
  */
 export async function binarySearch(
@@ -159,10 +169,10 @@ export async function binarySearch(
   query: Float32Array,
   limit: number,
   where?: string,
-  oversample = BINARY_OVERSAMPLE,
+  candidates = binaryCandidates(limit),
 ): Promise<{ hits: ScoredRow[]; exhaustive: boolean }> {
   const code = binaryCode(query);
-  const count = limit * oversample;
+  const count = candidates;
   const fromMemory = where === undefined ? await nearestFromMemory(vectors, code, count) : null;
   if (fromMemory) {
     try {

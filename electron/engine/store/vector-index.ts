@@ -10,21 +10,21 @@ import type { VectorTable } from './types';
 
 /**
  * Exact search while rows × dims stays at or below this (8 M floats: 31 250 rows at 256 dims, 7 812 at
- * 1024). LanceDB's flat scan costs 1.4–2.9 ns per float here (p50: 256 dims 10 ms at 25 K rows, 36 ms at
- * 100 K; 1024 dims 18 ms at 10 K, 56 ms at 25 K; 64 and 512 dims fit the same line within 2×), so the
- * cost follows rows × dims and this keeps exact search within ≈ 20 ms p50, a sixth of the end-to-end
- * query budget (120 ms), with perfect recall. Above it the ANN index answers in 3–5 ms.
+ * 1024). LanceDB's flat scan costs 2–3.5 ns per float here (p50 at 256 dims: 10 K rows 5.1 ms, 25 K
+ * 12.7 ms, 50 K 25 ms; at 1024: 5 K 11 ms, 10 K 22 ms, 25 K 72 ms; 64 dims fits the same line), so
+ * the cost follows rows × dims and this keeps exact search near 20 ms p50 — a sixth of the end-to-end
+ * budget (120 ms) — with perfect recall. Above it the ANN index answers in 4–9 ms.
  */
 export const EXACT_MAX_VALUES = 8_000_000;
 
 /**
  * Index type: IVF_RQ (RaBitQ, 1 bit per dimension) trained with `l2`, refined with the float vectors.
- * Compared at 200 K × 256 (recall@10 / p50 / build): IVF_RQ 0.98 / 2.5 ms / 6.6 s, IVF_PQ 0.97 /
- * 3.0 ms / 81 s, IVF_FLAT 0.965 / 3.3 ms / 7.5 s but a second full copy of the vectors (206 MB against
- * 10 MB), IVF_HNSW_SQ 0.975 / 1.8 ms / 179 s with one partition (0.41–0.85 unless every partition is
- * probed with more). `l2`, not `dot`: LanceDB's k-means trained with `dot` made partitions that capped
- * recall@10 at 0.77 (IVF_FLAT, 20 probes) where `l2` reached 0.965; HNSW with `dot` returned noise
- * (recall 0.002). On unit vectors l2² = 2 − 2·cosine, so the order is the cosine order.
+ * At 200 K × 256, 20 probes (recall@10 / p50 / build / size): IVF_RQ 0.963 / 3.8 ms / 3.4 s / 10 MB,
+ * IVF_PQ 0.959 / 4.5 ms / 39 s / 4.8 MB, IVF_FLAT 0.949 / 4.8 ms / 4.2 s / 206 MB (a second copy of
+ * every vector), IVF_HNSW_SQ (one partition, ef 100) 0.98 / 2.3 ms / 122 s / 104 MB — with more
+ * partitions it needs to probe them all. `l2`, not `dot`: LanceDB's k-means trained with `dot` made
+ * partitions that capped IVF_FLAT at recall 0.77, and HNSW with `dot` returned noise (0.002). On unit
+ * vectors l2² = 2 − 2·cosine, so the order is the cosine order.
  */
 export const ANN_DISTANCE = 'l2' as const;
 
@@ -36,11 +36,14 @@ export const ANN_DISTANCE = 'l2' as const;
 export const ANN_NPROBES = 40;
 
 /**
- * Rows re-ranked with their float vectors (LanceDB's refine step: exact distances, exact order).
- * 1-bit codes rank coarsely at 256 dims: 100 candidates gave recall@10 0.875 at 1 M rows, 200 gave
- * 0.963; at 1024 dims 50 already gave 0.99. The refine factor is this over the limit, at least 1.
+ * Rows re-ranked with their float vectors (LanceDB's refine step: exact distances, exact order), as a
+ * factor of the limit: the larger of ANN_REFINE_CANDIDATES / limit and ANN_MIN_REFINE_FACTOR. 1-bit
+ * codes rank coarsely at 256 dims: for the top 10 at 1 M rows, 100 / 300 / 600 candidates gave recall@10
+ * 0.908 / 0.996 / 0.996 (1024 dims: 0.856 / 0.988 / 0.994). Asked for 120 rows (the Searcher's
+ * candidates) at 1 M × 256: factor 2 gave recall@120 0.885, 3 0.978, 5 0.997 (8.8 ms), 10 0.997 (14.5 ms).
  */
 export const ANN_REFINE_CANDIDATES = 300;
+export const ANN_MIN_REFINE_FACTOR = 5;
 
 /**
  * With a filter on an indexed table, read and score the matching rows themselves while matches × dims
@@ -54,18 +57,19 @@ export const FILTERED_EXACT_MAX_VALUES = 4_000_000;
 
 /**
  * Retrain when rows grew past 2× (or fell under ½) the rows the index was trained on. LanceDB's
- * optimize adds new rows to the existing partitions without moving the centroids: measured at
- * 100 K → 400 K rows whose new half came from new clusters, recall@10 after refreshes 0.922 at 2× and
- * 0.916 at 4× against 0.938 rebuilt, and partitions stay √(trained) so they grow linearly. Doubling
- * keeps partitions within √2 of √rows, and the rebuilds of a growing index cost at most twice the
- * last one in total (1 M × 256: 52 s).
+ * optimize files new rows into the existing partitions and never moves the centroids, so partitions
+ * stay √(trained rows) and grow linearly: probing ANN_NPROBES of them reads rows / √trained codes.
+ * Measured at 100 K trained → 400 K rows from new clusters, retraining did not raise recall (refreshed
+ * 0.882 at 2×, 0.898 at 4×; rebuilt 0.871; p50 5.9–6.9 ms), so this is about keeping partitions at
+ * ≈ √rows, not recall; doubling bounds all rebuilds of a growing index to twice the last one (1 M × 256:
+ * 34 s, 1 M × 1024: 47 s; a refresh of 100–200 K rows: 1.4–2.6 s).
  */
 export const ANN_REBUILD_GROWTH = 2;
 
 /**
  * Refresh (merge new rows into the index) once rows outside it reach this many floats (2 M: 7 812 rows
  * at 256 dims, 1 953 at 1024). LanceDB scans them flat on every query — 100 K unindexed rows at 256
- * dims took an ANN query from 5.5 to 109 ms — so this bounds that to ≈ 5 ms; a refresh costs ≈ 2 s
+ * dims took an ANN query from 5.9 to 98 ms — so this bounds that to ≈ 5 ms; a refresh costs ≈ 1.4 s
  * per 100 K new rows at 256 dims.
  */
 export const ANN_REFRESH_UNINDEXED_VALUES = 2_000_000;
@@ -88,7 +92,7 @@ export function exactMaxRows(dims: number): number {
 
 /** LanceDB's refine factor for a query of `limit` rows. */
 export function annRefineFactor(limit: number): number {
-  return Math.max(1, Math.ceil(ANN_REFINE_CANDIDATES / limit));
+  return Math.max(ANN_MIN_REFINE_FACTOR, Math.ceil(ANN_REFINE_CANDIDATES / limit));
 }
 
 export interface AnnIndexState {

@@ -21,7 +21,7 @@ export interface VectorSearchOptions {
    */
   readonly where?: string;
   /**
-   * Binary tier: hamming first pass over the `binary` sign bits (limit × BINARY_OVERSAMPLE candidates),
+   * Binary tier: hamming first pass over the `binary` sign bits (binary-tier.ts `binaryCandidates`),
    * rescored exactly with the float `vector`. Default false.
    */
   readonly binary?: boolean;
@@ -113,7 +113,8 @@ async function filteredSearch(
 /**
  * Nearest rows of a vectors table to `query` (any length-`dims` vector; it is normalised). Exact while
  * the table has no ANN index of ours; with one, IVF_RQ probing ANN_NPROBES partitions and re-ranking
- * ANN_REFINE_CANDIDATES rows by their float vectors (vector-index.ts has the measurements).
+ * at least ANN_REFINE_CANDIDATES rows by their float vectors; with a filter, see `filteredSearch`; with
+ * `binary`, binary-tier.ts. The policy and its measurements are in vector-index.ts.
  */
 export async function vectorSearch(
   vectors: VectorTable,
