@@ -10,7 +10,8 @@ import {
   searchFacts,
   semanticProblem,
 } from '../../../../renderer/src/text/search';
-import type { PassageLocation, SearchFileHit, SearchResult } from '../../../../shared';
+import type { PassageLocation } from '../../../../shared';
+import { file, result } from '../pages/search/search-fixtures';
 
 const location = (over: Partial<PassageLocation>): PassageLocation => ({
   page: null,
@@ -19,43 +20,6 @@ const location = (over: Partial<PassageLocation>): PassageLocation => ({
   lineEnd: null,
   section: null,
   headings: [],
-  ...over,
-});
-
-const file = (over: Partial<SearchFileHit>): SearchFileHit => ({
-  path: '/r/a.txt',
-  root: '/r',
-  name: 'a.txt',
-  format: 'txt',
-  title: null,
-  language: 'en',
-  mtimeMs: 0,
-  score: 0.03,
-  passages: [],
-  matchedPassages: 1,
-  awaitingVectors: false,
-  ...over,
-});
-
-const result = (over: Partial<SearchResult>): SearchResult => ({
-  query: 'rights',
-  mode: 'hybrid',
-  files: [],
-  totalFiles: 0,
-  semantic: {
-    state: 'used',
-    problem: null,
-    provenance: null,
-    queryTask: 'retrieval.query',
-    dimsRequested: 256,
-    dimsUsed: 256,
-    derive: null,
-    index: 'exact',
-    binary: false,
-    filesAwaitingVectors: 0,
-    queryCached: true,
-  },
-  timings: { embedMs: 1.2, vectorMs: 3.4, keywordMs: 5.6, totalMs: 12.4 },
   ...over,
 });
 

@@ -2,44 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { INITIAL_FACETS, choices, withResult } from '../../../../../renderer/src/pages/search/facets';
 import { servedFileUrl } from '../../../../../renderer/src/pages/search/open-in-tab';
-import type { SearchFileHit, SearchResult } from '../../../../../shared';
-
-const file = (over: Partial<SearchFileHit>): SearchFileHit => ({
-  path: '/r/a.txt',
-  root: '/r',
-  name: 'a.txt',
-  format: 'txt',
-  title: null,
-  language: 'en',
-  mtimeMs: 0,
-  score: 0.03,
-  passages: [],
-  matchedPassages: 1,
-  awaitingVectors: false,
-  ...over,
-});
-
-const result = (over: Partial<SearchResult>): SearchResult => ({
-  query: 'rights',
-  mode: 'hybrid',
-  files: [],
-  totalFiles: 0,
-  semantic: {
-    state: 'used',
-    problem: null,
-    provenance: null,
-    queryTask: 'retrieval.query',
-    dimsRequested: 256,
-    dimsUsed: 256,
-    derive: null,
-    index: 'exact',
-    binary: false,
-    filesAwaitingVectors: 0,
-    queryCached: true,
-  },
-  timings: { embedMs: 1.2, vectorMs: 3.4, keywordMs: 5.6, totalMs: 12.4 },
-  ...over,
-});
+import { file, result } from './search-fixtures';
 
 describe('facets', () => {
   it('adds the types and languages results show, without und, and keeps selections', () => {
