@@ -1,3 +1,4 @@
+import type { GpuStatus } from '../../../shared';
 import { useCommand } from '../hooks/use-command';
 import { useEvent } from '../hooks/use-events';
 import { COMPONENTS_TEXT } from '../text/components';
@@ -61,8 +62,33 @@ export function GpuStatusPanel() {
           ],
         ]}
       />
+      <ProviderDetails status={status} />
+    </Panel>
+  );
+}
+
+function verification(active: { provider: string; verified: boolean }): string {
+  const text = COMPONENTS_TEXT.gpu;
+  if (active.provider === 'cpu') return text.cpuReference;
+  return active.verified ? text.verified : text.notVerified;
+}
+
+/**
+ * The providers tried, in order, with why each was passed over (open when the result is a fallback), and
+ * Chromium's own GPU features (the window's, not the encoder's) on the desktop.
+ */
+export function ProviderDetails({
+  status,
+  openOnFallback = false,
+}: {
+  readonly status: GpuStatus;
+  readonly openOnFallback?: boolean;
+}) {
+  const text = COMPONENTS_TEXT.gpu;
+  return (
+    <>
       {status.attempts.length > 0 && (
-        <details className="details">
+        <details className="details" open={openOnFallback && status.fallbackReason !== null}>
           <summary>{text.attempts}</summary>
           <ol className="attempts" aria-label={text.attempts}>
             {status.attempts.map((attempt, index) => (
@@ -80,12 +106,6 @@ export function GpuStatusPanel() {
           <Facts rows={Object.entries(status.electronGpu).map(([feature, state]) => [feature, state] as const)} />
         </details>
       )}
-    </Panel>
+    </>
   );
-}
-
-function verification(active: { provider: string; verified: boolean }): string {
-  const text = COMPONENTS_TEXT.gpu;
-  if (active.provider === 'cpu') return text.cpuReference;
-  return active.verified ? text.verified : text.notVerified;
 }

@@ -43,7 +43,7 @@ const en = {
       rejected: 'rejected',
       skipped: 'skipped',
     } satisfies Record<GpuStatus['attempts'][number]['outcome'], string>,
-    chromium: 'Chromium GPU features',
+    chromium: 'Chromium GPU features (the window, not the encoder)',
   },
 };
 

@@ -4,6 +4,7 @@ import type { GpuStatus, ResultError } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Facts } from '../../components/Facts';
+import { ProviderDetails } from '../../components/GpuStatusPanel';
 import { useCommand } from '../../hooks/use-command';
 import { useEvent } from '../../hooks/use-events';
 import { SETTINGS_TEXT } from '../../text/settings';
@@ -125,25 +126,7 @@ function StatusFacts({ status }: { readonly status: GpuStatus }) {
           ],
         ]}
       />
-      {status.attempts.length > 0 && (
-        <details className="details" open={status.fallbackReason !== null}>
-          <summary>{text.attempts}</summary>
-          <ol className="attempts" aria-label={text.attempts}>
-            {status.attempts.map((attempt, index) => (
-              <li key={`${attempt.provider}-${index}`}>
-                <code>{attempt.provider}</code> {text.outcomes[attempt.outcome]}
-                {attempt.reason && <span className="muted"> — {attempt.reason}</span>}
-              </li>
-            ))}
-          </ol>
-        </details>
-      )}
-      {status.electronGpu && (
-        <details className="details">
-          <summary>{text.chromium}</summary>
-          <Facts rows={Object.entries(status.electronGpu).map(([feature, state]) => [feature, state] as const)} />
-        </details>
-      )}
+      <ProviderDetails status={status} openOnFallback />
     </>
   );
 }
