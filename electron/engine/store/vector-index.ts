@@ -13,7 +13,8 @@ import type { VectorTable } from './types';
  * 1024). LanceDB's flat scan costs 2–3.5 ns per float here (p50 at 256 dims: 10 K rows 5.1 ms, 25 K
  * 12.7 ms, 50 K 25 ms; at 1024: 5 K 11 ms, 10 K 22 ms, 25 K 72 ms; 64 dims fits the same line), so
  * the cost follows rows × dims and this keeps exact search near 20 ms p50 — a sixth of the end-to-end
- * budget (120 ms) — with perfect recall. Above it the ANN index answers in 4–9 ms.
+ * budget (120 ms) — with perfect recall. Above it the ANN index answers in 5–9 ms at 256 dims and 8–19 ms
+ * at 1024 (1 M rows).
  */
 export const EXACT_MAX_VALUES = 8_000_000;
 
@@ -29,18 +30,19 @@ export const EXACT_MAX_VALUES = 8_000_000;
 export const ANN_DISTANCE = 'l2' as const;
 
 /**
- * Partitions probed. Interleaved on the same queries (recall@10 / p50): 1 M × 256 — 10 probes 0.954 /
- * 6.5 ms, 20: 0.984 / 7.1 ms, 40: 0.988 / 6.7 ms; 100 K × 256 — 20: 0.946, 40: 0.987; 1 M × 1024 — 20:
- * 0.970 / 14.1 ms, 40: 0.984 / 16.0 ms. 40 keeps every size above 0.95 for ≈ 1–2 ms.
+ * Partitions probed. Interleaved on the same queries (recall@10 / p50) with 20 / 40 / 80 probes:
+ * 1 M × 256 0.988 / 8.1 ms, 0.994 / 9.3 ms, 0.997 / 8.8 ms; 1 M × 1024 0.970 / 14.2 ms, 0.988 /
+ * 18.9 ms, 0.995 / 21.4 ms; 100 K × 256 0.943, 0.971, 0.993. 40 keeps every size at 0.97 or more.
  */
 export const ANN_NPROBES = 40;
 
 /**
  * Rows re-ranked with their float vectors (LanceDB's refine step: exact distances, exact order), as a
  * factor of the limit: the larger of ANN_REFINE_CANDIDATES / limit and ANN_MIN_REFINE_FACTOR. 1-bit
- * codes rank coarsely at 256 dims: for the top 10 at 1 M rows, 100 / 300 / 600 candidates gave recall@10
- * 0.908 / 0.996 / 0.996 (1024 dims: 0.856 / 0.988 / 0.994). Asked for 120 rows (the Searcher's
- * candidates) at 1 M × 256: factor 2 gave recall@120 0.885, 3 0.978, 5 0.997 (8.8 ms), 10 0.997 (14.5 ms).
+ * codes rank coarsely: for the top 10 at 1 M × 256, 100 / 300 / 600 candidates gave recall@10 0.869 /
+ * 0.994 / 0.996 at 5.5 / 9.3 / 11.0 ms (1024 dims: 0.843 / 0.988 / 0.993). Asked for 120 rows (the
+ * Searcher's candidates) at 1 M × 256: factor 2 gave recall@120 0.885, 3 0.978, 5 0.997 (8.8 ms), 10
+ * 0.997 (14.5 ms).
  */
 export const ANN_REFINE_CANDIDATES = 300;
 export const ANN_MIN_REFINE_FACTOR = 5;
@@ -51,7 +53,8 @@ export const ANN_MIN_REFINE_FACTOR = 5;
  * search with a filter reads every row (≈ 1 s whatever the filter), scoring the matches costs ≈ 29 ms
  * + 3 µs per match (20 rows: 30 ms, 10 K: 58 ms), and IVF must probe every partition to find a narrow
  * filter's rows (one file: 43 ms, 1 %: 76 ms and recall 0.97; with 20 probes it found 5 % and 60 % of
- * them). Above it, IVF with probes scaled to the selectivity: ⅓ of the rows, 60 probes, 35 ms.
+ * them). Above it, IVF with the probes scaled by rows / matches. In the benchmark (1 M × 256, counting
+ * the matches included, ≈ 15 ms): a ⅓ filter 52 ms p50 at recall 1.0, a 1 % filter (exact) 70 ms.
  */
 export const FILTERED_EXACT_MAX_VALUES = 4_000_000;
 
