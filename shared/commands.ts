@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+import {
+  AnswerAskInputSchema,
+  AnswerCancelInputSchema,
+  AnswerCancelResultSchema,
+  AnswerCheckResultSchema,
+  AnswerResultSchema,
+  AnswerSetKeyInputSchema,
+  AnswerStatusSchema,
+} from './answer';
 import { EmbedInputSchema, EmbedResultSchema } from './embed';
 import { EngineStateSchema } from './events';
 import { GpuStatusSchema } from './gpu';
@@ -191,6 +200,32 @@ export const commands = {
     summary: "Show an indexed file in the system's file manager",
     input: FileOpenInputSchema,
     output: FileOpenResultSchema,
+  },
+  'answer.ask': {
+    summary:
+      'Answer a question from the index: a cited context pack, and a streamed answer from the configured local model',
+    input: AnswerAskInputSchema,
+    output: AnswerResultSchema,
+  },
+  'answer.cancel': {
+    summary: 'Stop a running answer (the model request is aborted; what was streamed is kept)',
+    input: AnswerCancelInputSchema,
+    output: AnswerCancelResultSchema,
+  },
+  'answer.status': {
+    summary: 'The chat endpoint and model configured for answers, and whether an API key is stored (never the key)',
+    input: NoInput,
+    output: AnswerStatusSchema,
+  },
+  'answer.check': {
+    summary: 'Ask the configured endpoint for its models: is it reachable, and does it know the model set',
+    input: NoInput,
+    output: AnswerCheckResultSchema,
+  },
+  'answer.setKey': {
+    summary: 'Store the API key for the chat endpoint (OS keychain on desktop, else memory), or forget it with null',
+    input: AnswerSetKeyInputSchema,
+    output: AnswerStatusSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

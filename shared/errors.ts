@@ -68,6 +68,13 @@ export const ERROR_CODES = [
   'FILE_NOT_INDEXED',
   /** The index has no vectors yet (no model when it was built, or the embed job has not run): keyword search only. */
   'NO_VECTORS',
+  /**
+   * The chat endpoint for answers refused, failed or dropped the connection; the message names the URL,
+   * the HTTP status and the server's own error text.
+   */
+  'CHAT_FAILED',
+  /** The feature needs a setting that is not set (answers: the chat endpoint or the model name). */
+  'NOT_CONFIGURED',
 ] as const;
 
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

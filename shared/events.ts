@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { AnswerProgressSchema } from './answer';
 import { IndexJobSchema } from './indexing';
 import { LicenseStatusSchema } from './license';
 import { ModelJobSchema } from './model-management';
@@ -27,6 +28,8 @@ export const events = {
   'model.progress': ModelJobSchema,
   /** An indexing job started, progressed (at most a few times a second), paused or ended. */
   'index.progress': IndexJobSchema,
+  /** A running `answer.ask`: phase changes, its context pack, answer text as it streams, the end. */
+  'answer.progress': AnswerProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

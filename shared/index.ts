@@ -1,3 +1,4 @@
+export * from './answer';
 export * from './commands';
 export * from './embed';
 export * from './errors';
@@ -12,3 +13,4 @@ export * from './parse';
 export * from './result';
 export * from './search';
 export * from './settings';
+export * from './sse';

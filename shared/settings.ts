@@ -4,7 +4,7 @@ import { LicenseAcceptanceSchema } from './license';
 import { DimsSchema, PrecisionSchema, ProviderPreferenceSchema, TaskSchema } from './model';
 
 /** Bump with a new numbered migration in electron/engine/settings/migrations/. */
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 
 export const MAX_PATH_LENGTH = 4096;
 export const MAX_ROOTS = 1000;
@@ -74,7 +74,40 @@ const searchFields = {
   }),
 };
 
+/** Longest model name accepted (`qwen2.5:7b-instruct-q4_K_M`, a Hugging Face repo path). */
+export const MAX_MODEL_NAME_LENGTH = 256;
+
+const answerFields = {
+  /**
+   * OpenAI-compatible API base, including `/v1`: Ollama `http://127.0.0.1:11434/v1`, llama.cpp server
+   * `http://127.0.0.1:8080/v1`, LM Studio `http://127.0.0.1:1234/v1`; null: no model, answers are
+   * context packs. The API key is not a setting (this file is shown, synced and backed up): it lives in
+   * the OS keychain (desktop), in memory, or in POLYSEEK_ANSWER_API_KEY.
+   */
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_ENDPOINT_LENGTH)
+    .nullable(),
+  /** The model name the endpoint knows (`llama3.1:8b`); null: not chosen yet. */
+  model: z.string().trim().min(1).max(MAX_MODEL_NAME_LENGTH).nullable(),
+  /**
+   * Token budget for the passages sent. 3 000 leaves room for the instructions, the question and a
+   * 1 000-token answer in the 4K–8K windows small local models default to; raise it for long-context models.
+   */
+  contextTokens: z.int().min(256).max(200_000),
+  /** Longest answer asked for (`max_tokens`). */
+  maxAnswerTokens: z.int().min(16).max(32_768),
+  /** Sampling temperature; low keeps answers close to the passages. */
+  temperature: z.number().min(0).max(2),
+  /**
+   * Seconds to wait for the first answer text, and the longest silence between two pieces of it
+   * (a local model loading into memory can take a minute).
+   */
+  timeoutSeconds: z.int().min(1).max(3600),
+};
+
 export const EncoderSettingsSchema = z.strictObject(encoderFields);
+export const AnswerSettingsSchema = z.strictObject(answerFields);
 export const SearchSettingsSchema = z.strictObject(searchFields);
 export const ComputeSettingsSchema = z.strictObject(computeFields);
 export const ModelSettingsSchema = z.strictObject(modelFields);
@@ -151,6 +184,7 @@ export const SettingsSchema = z.strictObject({
   model: ModelSettingsSchema,
   roots: z.array(RootSchema).max(MAX_ROOTS),
   search: SearchSettingsSchema,
+  answer: AnswerSettingsSchema,
   /** The CC-BY-NC-4.0 acknowledgment; null until accepted. */
   license: LicenseAcceptanceSchema.nullable(),
 });
@@ -161,6 +195,15 @@ export const DEFAULT_SEARCH_SETTINGS: z.infer<typeof SearchSettingsSchema> = {
   mode: 'hybrid',
   binaryTier: false,
   fusion: { semanticWeight: 1, keywordWeight: 1, k: 60 },
+};
+
+export const DEFAULT_ANSWER_SETTINGS: z.infer<typeof AnswerSettingsSchema> = {
+  baseUrl: null,
+  model: null,
+  contextTokens: 3000,
+  maxAnswerTokens: 1024,
+  temperature: 0.2,
+  timeoutSeconds: 120,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -176,6 +219,7 @@ export const DEFAULT_SETTINGS: Settings = {
   model: { dir: null, endpoint: null },
   roots: [],
   search: DEFAULT_SEARCH_SETTINGS,
+  answer: DEFAULT_ANSWER_SETTINGS,
   license: null,
 };
 
@@ -185,6 +229,7 @@ export const SettingsPatchSchema = z.strictObject({
   compute: z.strictObject(computeFields).partial().optional(),
   model: z.strictObject(modelFields).partial().optional(),
   search: z.strictObject(searchFields).partial().optional(),
+  answer: z.strictObject(answerFields).partial().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

@@ -34,6 +34,8 @@ const STATUS: Record<ErrorCode, number> = {
   PROVENANCE_MISMATCH: 409,
   FILE_NOT_INDEXED: 404,
   NO_VECTORS: 409,
+  CHAT_FAILED: 502,
+  NOT_CONFIGURED: 409,
 };
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import {
+  AnswerSettingsSchema,
   ComputeSettingsSchema,
   DEFAULT_SETTINGS,
   EncoderSettingsSchema,
@@ -28,6 +29,7 @@ export function salvageSettings(raw: Record<string, unknown>): Salvaged {
   const compute = salvageFields(ComputeSettingsSchema, raw['compute'], DEFAULT_SETTINGS.compute, 'compute', reset);
   const model = salvageFields(ModelSettingsSchema, raw['model'], DEFAULT_SETTINGS.model, 'model', reset);
   const search = salvageFields(SearchSettingsSchema, raw['search'], DEFAULT_SETTINGS.search, 'search', reset);
+  const answer = salvageFields(AnswerSettingsSchema, raw['answer'], DEFAULT_SETTINGS.answer, 'answer', reset);
 
   const roots: Settings['roots'] = [];
   if (raw['roots'] !== undefined && !Array.isArray(raw['roots'])) reset.push('roots');
@@ -45,7 +47,10 @@ export function salvageSettings(raw: Record<string, unknown>): Salvaged {
     else reset.push('license');
   }
 
-  return { settings: { version: DEFAULT_SETTINGS.version, encoder, compute, model, roots, search, license }, reset };
+  return {
+    settings: { version: DEFAULT_SETTINGS.version, encoder, compute, model, roots, search, answer, license },
+    reset,
+  };
 }
 
 function salvageFields<T extends Record<string, unknown>>(

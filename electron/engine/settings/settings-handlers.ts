@@ -28,6 +28,7 @@ export function createSettingsHandlers(
         compute: { ...s.compute, ...stripUndefined(patch.compute) },
         model: { ...s.model, ...stripUndefined(patch.model) },
         search: { ...s.search, ...stripUndefined(patch.search) },
+        answer: { ...s.answer, ...stripUndefined(patch.answer) },
       }));
       emit({ name: 'settings.changed', payload: view });
       return view;

@@ -1,5 +1,5 @@
 import { errorMessage, type PolyseekEvent } from '../../../shared';
-import { SseParser } from './sse-parser';
+import { SseParser } from '../../../shared/sse';
 import { checkEvent } from './validate';
 
 type Listener = (event: PolyseekEvent) => void;

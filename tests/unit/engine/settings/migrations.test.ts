@@ -8,6 +8,7 @@ import {
   DEFAULT_EXCLUDE_GLOBS,
   DEFAULT_INCLUDE_GLOBS,
   DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_ANSWER_SETTINGS,
   DEFAULT_SEARCH_SETTINGS,
   SETTINGS_VERSION,
   SettingsSchema,
@@ -89,7 +90,7 @@ describe('settings migrations', () => {
     expect(JSON.parse(await readFile(`${path}.v1.bak`, 'utf8'))).toEqual(version1);
   });
 
-  it('migrates version 2 to 3 to 4 to 5: adds the model section, root options and search section, keeps everything else', async () => {
+  it('migrates version 2 to 3 to 4 to 5 to 6: adds the model section, root options, search and answer sections, keeps everything else', async () => {
     const dir = await tempDir();
     const path = join(dir, 'settings.json');
     await writeFile(path, JSON.stringify(version2));
@@ -98,9 +99,10 @@ describe('settings migrations', () => {
     expect(problem).toBeNull();
     expect(settings).toEqual({
       ...version2,
-      version: 5,
+      version: 6,
       model: { dir: null, endpoint: null },
       search: DEFAULT_SEARCH_SETTINGS,
+      answer: DEFAULT_ANSWER_SETTINGS,
       roots: version2.roots.map((root) => ({ ...root, ...defaultRootOptions })),
     });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual(settings);
@@ -113,7 +115,7 @@ describe('settings migrations', () => {
     await writeFile(path, JSON.stringify(version3));
     const { settings, problem } = (await SettingsFile.open(path)).view();
     expect(problem).toBeNull();
-    expect(settings.version).toBe(5);
+    expect(settings.version).toBe(6);
     expect(settings.roots).toEqual([
       { ...version3.roots[0], ...defaultRootOptions },
       { ...version3.roots[1], ...defaultRootOptions, include: ['**/*.md'] },
@@ -132,8 +134,31 @@ describe('settings migrations', () => {
     await writeFile(path, JSON.stringify(version4));
     const { settings, problem } = (await SettingsFile.open(path)).view();
     expect(problem).toBeNull();
-    expect(settings).toEqual({ ...version4, version: 5, search: DEFAULT_SEARCH_SETTINGS });
+    expect(settings).toEqual({
+      ...version4,
+      version: 6,
+      search: DEFAULT_SEARCH_SETTINGS,
+      answer: DEFAULT_ANSWER_SETTINGS,
+    });
     expect(JSON.parse(await readFile(`${path}.v4.bak`, 'utf8'))).toEqual(version4);
+  });
+
+  it('migrates version 5 to 6: the answer section with no endpoint and no key, everything else untouched', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'settings.json');
+    const version5 = {
+      ...version3,
+      version: 5,
+      roots: version3.roots.map((root) => ({ ...root, ...defaultRootOptions })),
+      search: { ...DEFAULT_SEARCH_SETTINGS, mode: 'keyword' },
+    };
+    await writeFile(path, JSON.stringify(version5));
+    const { settings, problem } = (await SettingsFile.open(path)).view();
+    expect(problem).toBeNull();
+    expect(settings).toEqual({ ...version5, version: 6, answer: DEFAULT_ANSWER_SETTINGS });
+    expect(settings.answer).toMatchObject({ baseUrl: null, model: null });
+    expect(JSON.stringify(settings)).not.toMatch(/api.?key/iu);
+    expect(JSON.parse(await readFile(`${path}.v5.bak`, 'utf8'))).toEqual(version5);
   });
 
   it('keeps the original and reports it when a migration fails', async () => {

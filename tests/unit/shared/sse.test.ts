@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { SseParser } from '../../../../renderer/src/client/sse-parser';
+import { SseParser } from '../../../shared/sse';
 
 describe('SseParser', () => {
   it('returns the data of complete messages and ignores comments', () => {
