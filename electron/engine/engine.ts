@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 
 import type { EmbedInput, EmbedResult, GpuStatus, Precision, Settings } from '../../shared';
+import { Answerer } from './answer/answerer';
+import { listModels, streamChat } from './answer/chat-client';
+import { SessionKeyStore, type AnswerKeyStore } from './answer/key-store';
 import { listOrtBackends } from './compute/ort-backends';
 import { Encoder } from './encoder/encoder';
 import type { EventSink, Handlers } from './handlers';
@@ -38,6 +41,11 @@ export interface EngineOptions {
   readonly model?: EngineModelOptions;
   /** Indexing knobs for tests and benchmarks: swapped parts, worker count, watcher timing. */
   readonly indexer?: EngineIndexerOptions;
+  /**
+   * Where the chat endpoint's API key lives; default: memory for this process, else the
+   * POLYSEEK_ANSWER_API_KEY environment variable. Electron's worker receives it from main's keychain.
+   */
+  readonly answerKeys?: AnswerKeyStore;
 }
 
 export interface EngineIndexerOptions {
@@ -51,7 +59,8 @@ export interface EngineIndexerOptions {
 
 /** Commands the engine serves itself; everything else belongs to the host that owns the settings file. */
 export type EngineCommand =
-  'gpu.status' | 'embed' | ModelCommand | IndexCommand | 'search.query' | 'file.open' | 'file.reveal';
+  'gpu.status' | 'embed' | ModelCommand | IndexCommand | 'search.query' | 'file.open' | 'file.reveal' | AnswerCommand;
+type AnswerCommand = 'answer.ask' | 'answer.cancel' | 'answer.status' | 'answer.check' | 'answer.setKey';
 export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'gpu.status',
   'embed',
@@ -72,6 +81,11 @@ export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'search.query',
   'file.open',
   'file.reveal',
+  'answer.ask',
+  'answer.cancel',
+  'answer.status',
+  'answer.check',
+  'answer.setKey',
 ];
 
 export function defaultModelDir(dataDir: string): string {
@@ -93,6 +107,10 @@ export class Engine {
   readonly indexer: Indexer;
   /** Hybrid search over the indexer's store, with the query encoded by this engine's encoders. */
   readonly search: Searcher;
+  /** Where the chat endpoint's key is read from (never returned to clients). */
+  readonly answerKeys: AnswerKeyStore;
+  /** Context packs and streamed answers from the configured chat endpoint. */
+  readonly answers: Answerer;
 
   constructor(private readonly options: EngineOptions) {
     const emit = options.emit;
@@ -136,6 +154,16 @@ export class Engine {
       encoder: (precision) => this.encoder(precision),
       modelStatus: () => this.models.status(),
       modelDir: () => this.modelDir,
+    });
+    this.answerKeys = options.answerKeys ?? new SessionKeyStore(options.model?.env ?? process.env);
+    this.answers = new Answerer({
+      getSettings: options.getSettings,
+      keys: this.answerKeys,
+      store: () => this.indexer.openStore(),
+      retrieve: (input, signal) => this.search.retrieve(input, signal),
+      streamChat,
+      listModels,
+      ...(emit ? { emit } : {}),
     });
   }
 
@@ -245,6 +273,11 @@ export class Engine {
       'search.query': (input, context) => this.search.query(input, context.signal),
       // Checks only: the host opens what was checked (Electron's shell, the server's opener or its URL).
       ...createFileHandlers({ store: () => this.indexer.openStore(), getSettings: this.options.getSettings }),
+      'answer.ask': (input, context) => this.answers.ask(input, context.signal),
+      'answer.cancel': (input) => Promise.resolve({ cancelled: this.answers.cancel(input.askId) }),
+      'answer.status': () => Promise.resolve(this.answers.status()),
+      'answer.check': (_input, context) => this.answers.check(context.signal),
+      'answer.setKey': (input) => this.answers.setKey(input.apiKey),
     };
   }
 
@@ -265,6 +298,7 @@ export class Engine {
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
+    await this.answers.dispose();
     await this.search.dispose();
     await this.indexer.dispose();
     await this.models.dispose();

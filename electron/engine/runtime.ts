@@ -1,4 +1,5 @@
 import type { AppInfo, EngineState } from '../../shared';
+import type { AnswerKeyStore } from './answer/key-store';
 import { describeApp } from './app-info';
 import { createDispatcher, typedInvoke, type Dispatch, type Invoke } from './dispatch';
 import { Engine, type EngineIndexerOptions, type EngineModelOptions } from './engine';
@@ -22,6 +23,8 @@ export interface RuntimeOptions {
   readonly model?: EngineModelOptions;
   /** Indexing knobs for tests and benchmarks. */
   readonly indexer?: EngineIndexerOptions;
+  /** Where the chat endpoint's API key lives (default: memory, else POLYSEEK_ANSWER_API_KEY). */
+  readonly answerKeys?: AnswerKeyStore;
 }
 
 /** Everything a single-process host (server, CLI) needs: settings file, engine, dispatcher, events. */
@@ -49,6 +52,7 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     },
     ...(options.model ? { model: options.model } : {}),
     ...(options.indexer ? { indexer: options.indexer } : {}),
+    ...(options.answerKeys ? { answerKeys: options.answerKeys } : {}),
   });
   const stopFollowing = settings.onChange(() => engine.settingsChanged());
   const onUnexpected =

@@ -1,3 +1,4 @@
+import type { PackStore } from '../answer/build-pack';
 import type { Chunk, ChunkerOptions, TokenCounter } from '../chunk/types';
 import type { ExtractorPool, Segment } from '../extract/types';
 import type { SearchStore } from '../search/ports';
@@ -40,8 +41,8 @@ export interface ChunkerPort {
 }
 
 /** The modules the indexer is built from; tests and benchmarks may swap one (a slow extractor, say). */
-/** The store as the engine opens it: what indexing writes and what search reads. */
-export type OpenedStore = IndexStorePort & SearchStore;
+/** The store as the engine opens it: what indexing writes and what search and answers read. */
+export type OpenedStore = IndexStorePort & SearchStore & PackStore;
 
 export interface IndexerParts {
   openStore(dir: string): Promise<OpenedStore>;

@@ -62,6 +62,14 @@ const INLINE_DERIVE_ROWS = 20_000;
 /** How stale the "awaiting vectors" marks may get while the index keeps changing. */
 const AWAITING_MAX_AGE_MS = 2000;
 
+export interface Retrieval {
+  readonly result: SearchResult;
+  /** The query's vector at the searched dims; null when vectors took no part. */
+  readonly query: Float32Array | null;
+  /** The vectors searched; null when vectors took no part. */
+  readonly searched: Provenance | null;
+}
+
 interface DeriveJob {
   readonly dims: number;
   done: number;
@@ -96,6 +104,14 @@ export class Searcher {
   constructor(private readonly options: SearcherOptions) {}
 
   async query(input: SearchQueryInput, signal?: AbortSignal): Promise<SearchResult> {
+    return (await this.retrieve(input, signal)).result;
+  }
+
+  /**
+   * A search, with what answers need beyond its result: the query's vector and the vectors it was
+   * compared with (to judge how far the best passage stands above chance in this index).
+   */
+  async retrieve(input: SearchQueryInput, signal?: AbortSignal): Promise<Retrieval> {
     const started = performance.now();
     const settings = this.options.getSettings();
     const mode: SearchMode = input.mode ?? settings.search.mode;
@@ -118,7 +134,15 @@ export class Searcher {
       queryCached: false,
     };
     if (text.length === 0) {
-      return { query: input.query, mode, files: [], totalFiles: 0, semantic: { ...semantic, state: 'off' }, timings };
+      const result: SearchResult = {
+        query: input.query,
+        mode,
+        files: [],
+        totalFiles: 0,
+        semantic: { ...semantic, state: 'off' },
+        timings,
+      };
+      return { result, query: null, searched: null };
     }
     const store = await this.options.store();
     const active = await store.activeProvenance();
@@ -266,7 +290,11 @@ export class Searcher {
       });
     }
     timings.totalMs = performance.now() - started;
-    return { query: input.query, mode, files: results, totalFiles: groups.size, semantic, timings };
+    return {
+      result: { query: input.query, mode, files: results, totalFiles: groups.size, semantic, timings },
+      query: plan?.query ?? null,
+      searched: plan?.searched ?? null,
+    };
   }
 
   /** Chooses the vectors, checks them against the query's encoder, embeds (or recalls) the query. */

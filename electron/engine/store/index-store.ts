@@ -294,6 +294,33 @@ export class IndexStore {
     return out;
   }
 
+  /**
+   * About `count` stored vectors spread over the whole table: chunk ids are sha256 hex, so the ids below a
+   * threshold are a uniform sample, the same one every time (no ORDER BY random() over the table).
+   */
+  async sampleVectors(provenance: Provenance, count: number): Promise<Float32Array[]> {
+    const { table } = await this.vectorTable(provenance);
+    const rows = await table.countRows();
+    if (rows === 0 || count <= 0) return [];
+    // Twice the share wanted: the threshold is a cut through random ids, so the count it yields varies.
+    const share = Math.min(1, (2 * count) / rows);
+    let query = table.query().select(['vector']).limit(count);
+    if (share < 1) {
+      const digits = 8;
+      const threshold = Math.ceil(share * 16 ** digits)
+        .toString(16)
+        .padStart(digits, '0');
+      query = query.where(`id < '${threshold}'`);
+    }
+    const out: Float32Array[] = [];
+    for await (const batch of query) {
+      const column = batch.getChild('vector');
+      if (!column) continue;
+      for (const vector of fixedSizeRows(column, provenance.dims)) if (vector) out.push(vector);
+    }
+    return out;
+  }
+
   /** Builds, refreshes or retrains the ANN index of a vectors table as its size calls for (vector-index.ts). */
   async ensureVectorIndex(provenance: Provenance): Promise<VectorIndexAction> {
     const table = await this.vectorTable(provenance);
