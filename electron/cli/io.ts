@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
 
 import type { FileOpener } from '../engine/search/system-opener';
 
@@ -6,6 +7,8 @@ import type { FileOpener } from '../engine/search/system-opener';
 export interface CliIo {
   /** Writes to stdout (results). */
   out(text: string): void;
+  /** Writes to stdout as is (no newline added), for answer text as it streams. */
+  outPartial(text: string): void;
   /** Writes a line to stderr (progress, warnings, errors). */
   err(text: string): void;
   /** Writes to stderr as is (no newline added), for a progress line redrawn with `\r`. */
@@ -17,6 +20,11 @@ export interface CliIo {
   /** True when a person can answer prompts. */
   readonly interactive: boolean;
   ask(question: string): Promise<string>;
+  /**
+   * A secret (an API key), never from argv (which `ps` and shell history show): typed without echo after
+   * `prompt` when stdin is a terminal, else all of stdin (`polyseek answer key set < key.txt`).
+   */
+  readSecret(prompt: string): Promise<string>;
   readonly env: NodeJS.ProcessEnv;
   /** Resolves with the signal name when the process is asked to stop. */
   waitForStop(): Promise<string>;
@@ -30,6 +38,7 @@ export interface CliIo {
 export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    outPartial: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     errPartial: (text) => process.stderr.write(text),
     stderrIsTty: Boolean(process.stderr.isTTY),
@@ -43,6 +52,7 @@ export function processIo(): CliIo {
         rl.close();
       }
     },
+    readSecret: (prompt) => (process.stdin.isTTY ? readHidden(prompt) : readAll(process.stdin)),
     env: process.env,
     waitForStop: () =>
       new Promise((resolve) => {
@@ -51,4 +61,26 @@ export function processIo(): CliIo {
         process.once('SIGTERM', stop);
       }),
   };
+}
+
+/** Reads one line from the terminal with echo off (readline writes its echo to a sink). */
+async function readHidden(prompt: string): Promise<string> {
+  process.stderr.write(prompt);
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = createInterface({ input: process.stdin, output: sink, terminal: true });
+  const stop = new AbortController();
+  // Ctrl+C while typing: give up (the raw terminal delivers it to readline, not as a signal).
+  rl.on('SIGINT', () => stop.abort());
+  try {
+    return await rl.question('', { signal: stop.signal });
+  } finally {
+    rl.close();
+    process.stderr.write('\n');
+  }
+}
+
+async function readAll(input: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }

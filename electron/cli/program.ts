@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 
 import { APP_VERSION } from '../engine/app-info';
 import { defaultDataDir } from '../engine/paths';
+import { registerAnswer } from './commands/answer';
+import { registerAsk } from './commands/ask';
 import { registerEmbed } from './commands/embed';
 import { registerIndex } from './commands/index';
 import { registerLicense } from './commands/license';
@@ -36,6 +38,8 @@ export function createProgram(io: CliIo): Command {
   registerModel(program, io);
   registerIndex(program, io);
   registerSearch(program, io);
+  registerAsk(program, io);
+  registerAnswer(program, io);
   registerOpen(program, io);
   return program;
 }

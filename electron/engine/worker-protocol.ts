@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 import {
+  AnswerSetKeyInputSchema,
+  AnswerStatusSchema,
+  KeySourceSchema,
   MAX_PATH_LENGTH,
   ResultErrorSchema,
   SettingsSchema,
@@ -48,6 +51,22 @@ const SetModelDirDoneSchema = z.strictObject({
   error: ResultErrorSchema.nullable(),
 });
 
+/**
+ * The chat endpoint's API key as main holds it (decrypted from the OS keychain, or kept for the session),
+ * sent after every (re)start's `ready` and whenever it changes; null: none stored, the worker falls back to
+ * POLYSEEK_ANSWER_API_KEY. The only message that carries a secret: never log or echo its contents.
+ */
+const AnswerKeyMessageSchema = z
+  .strictObject({
+    type: z.literal('answer-key'),
+    apiKey: AnswerSetKeyInputSchema.shape.apiKey,
+    /** Where main keeps it: `keychain` (encrypted file) or `session` (memory); null with no key. */
+    source: KeySourceSchema.nullable(),
+    keychain: AnswerStatusSchema.shape.keychain,
+  })
+  .refine((m) => (m.apiKey === null) === (m.source === null), 'a key comes with its source, no key with none');
+export type AnswerKeyMessage = z.infer<typeof AnswerKeyMessageSchema>;
+
 export const ParentMessageSchema = z.discriminatedUnion('type', [
   InitMessageSchema,
   SettingsMessageSchema,
@@ -55,6 +74,7 @@ export const ParentMessageSchema = z.discriminatedUnion('type', [
   CancelMessageSchema,
   ShutdownMessageSchema,
   SetModelDirDoneSchema,
+  AnswerKeyMessageSchema,
 ]);
 export type ParentMessage = z.infer<typeof ParentMessageSchema>;
 

@@ -9,7 +9,7 @@ import {
   type ResultError,
   type Settings,
 } from '../../shared';
-import { parseWorkerMessage, type ParentMessage } from '../engine/worker-protocol';
+import { parseWorkerMessage, type AnswerKeyMessage, type ParentMessage } from '../engine/worker-protocol';
 
 /** A started engine process, whatever started it (Electron's utilityProcess, or Node's fork in tests). */
 export interface EngineProcess {
@@ -41,6 +41,11 @@ export interface EngineSupervisorOptions {
   readonly onSetModelDir?: (dir: string | null) => Promise<void>;
   /** How long a request may wait, queued and running together. Default 60 000 ms. */
   readonly requestTimeoutMs?: number;
+  /**
+   * A command's own limit instead of `requestTimeoutMs` (milliseconds; null: none), read when it is sent.
+   * Default `defaultCommandTimeout`: answers stream for as long as the model talks.
+   */
+  readonly commandTimeoutMs?: CommandTimeout;
   /** How long a new process has to say `ready` before it is killed (and counted as a crash). Default 30 000 ms. */
   readonly startTimeoutMs?: number;
   /** Delay before the first restart; doubles with each crash in the window. Default 500 ms. */
@@ -59,13 +64,32 @@ export interface EngineSupervisorOptions {
   readonly log?: (message: string) => void;
 }
 
+/** A command's limit in ms (null: none), `undefined` for the supervisor's `requestTimeoutMs`. */
+export type CommandTimeout = (name: string, settings: Settings) => number | null | undefined;
+
+/** Room for the engine's own answer after the endpoint's timeout ran out. */
+const ENGINE_MARGIN_MS = 10_000;
+
+/**
+ * `answer.ask` has no limit here: it streams for minutes, and the engine bounds every chat request itself
+ * (settings `answer.timeoutSeconds` to the first text and between pieces); the person stops it with
+ * `answer.cancel`, and a crash still answers ENGINE_CRASHED. `answer.check` waits for the endpoint up to
+ * that same timeout (120 s by default, above the 60 s default here).
+ */
+export const defaultCommandTimeout: CommandTimeout = (name, settings) => {
+  if (name === 'answer.ask') return null;
+  if (name === 'answer.check') return Math.max(60_000, settings.answer.timeoutSeconds * 1000 + ENGINE_MARGIN_MS);
+  return undefined;
+};
+
 /** A caller flooding a dead engine must not grow memory without bound. */
 const MAX_PENDING = 1000;
 
 interface Pending {
   readonly message: Extract<ParentMessage, { type: 'request' }>;
   readonly resolve: (result: Result<unknown>) => void;
-  readonly timer: ReturnType<typeof setTimeout>;
+  readonly timer: ReturnType<typeof setTimeout> | null;
+  readonly timeoutMs: number | null;
   sent: boolean;
 }
 
@@ -89,10 +113,12 @@ export class EngineSupervisor {
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
   private disposing: Promise<void> | null = null;
   private onStopped: (() => void) | null = null;
+  private answerKey: AnswerKeyMessage | null = null;
 
   constructor(options: EngineSupervisorOptions) {
     this.options = {
       requestTimeoutMs: 60_000,
+      commandTimeoutMs: defaultCommandTimeout,
       startTimeoutMs: 30_000,
       restartDelayMs: 500,
       maxRestartDelayMs: 30_000,
@@ -124,12 +150,24 @@ export class EngineSupervisor {
       return Promise.resolve(err('ENGINE_UNAVAILABLE', `${name}: too many requests are waiting for the engine`));
     }
     const id = this.nextId++;
+    const own = this.options.commandTimeoutMs(name, this.options.getSettings());
+    const timeoutMs = own === undefined ? this.options.requestTimeoutMs : own;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.expire(id), this.options.requestTimeoutMs);
-      const entry: Pending = { message: { type: 'request', id, name, input }, resolve, timer, sent: false };
+      const timer = timeoutMs === null ? null : setTimeout(() => this.expire(id), timeoutMs);
+      const message = { type: 'request' as const, id, name, input };
+      const entry: Pending = { message, resolve, timer, timeoutMs, sent: false };
       this.pending.set(id, entry);
       if (this.ready) this.send(id, entry);
     });
+  }
+
+  /**
+   * The chat endpoint's key for the engine: sent now to a ready engine, and again after every restart's
+   * `ready`, before any queued request (so an `answer.status` asked after a change sees it).
+   */
+  setAnswerKey(key: Omit<AnswerKeyMessage, 'type'>): void {
+    this.answerKey = { type: 'answer-key', ...key };
+    if (this.child && this.ready) this.post(this.child, this.answerKey);
   }
 
   /** Pushes changed settings to a running engine; a restarted one gets the latest in `init`. */
@@ -194,6 +232,7 @@ export class EngineSupervisor {
       case 'ready':
         this.clearTimer('startTimer');
         this.ready = true;
+        if (this.child && this.answerKey) this.post(this.child, this.answerKey);
         this.setState('ready', null);
         for (const [id, entry] of this.pending) if (!entry.sent) this.send(id, entry);
         return;
@@ -273,16 +312,13 @@ export class EngineSupervisor {
     if (!entry) return;
     if (entry.sent && this.child) this.post(this.child, { type: 'cancel', id });
     const { name } = entry.message;
-    this.settle(
-      id,
-      err('TIMEOUT', `${name}: no answer from the engine within ${seconds(this.options.requestTimeoutMs)}`),
-    );
+    this.settle(id, err('TIMEOUT', `${name}: no answer from the engine within ${seconds(entry.timeoutMs ?? 0)}`));
   }
 
   private settle(id: number, result: Result<unknown>): void {
     const entry = this.pending.get(id);
     if (!entry) return;
-    clearTimeout(entry.timer);
+    if (entry.timer) clearTimeout(entry.timer);
     this.pending.delete(id);
     entry.resolve(result);
   }

@@ -1,6 +1,7 @@
 import {
   COMMAND_NAMES,
   PolyseekError,
+  type AnswerStatus,
   type CommandName,
   type EngineState,
   type Result,
@@ -11,6 +12,7 @@ import { createDispatcher, type Dispatch } from '../engine/dispatch';
 import type { EventSink, Handler, Handlers } from '../engine/handlers';
 import { createRootsHandlers, type RootsCommand } from '../engine/indexer/roots-handlers';
 import { createSettingsHandlers, type SettingsCommand, type SettingsFile } from '../engine/settings';
+import type { AnswerKeyState } from './answer-key';
 import { createFileCommands, type DesktopShell } from './file-commands';
 
 /** What main needs from the engine process (the supervisor, or a stub in tests). */
@@ -19,6 +21,14 @@ export interface EngineClient {
   readonly state: EngineState;
   request(name: string, input: unknown): Promise<Result<unknown>>;
   updateSettings(settings: Settings): void;
+  /** Hands the chat endpoint's key to the engine now and after every restart. */
+  setAnswerKey(key: AnswerKeyState): void;
+}
+
+/** Main's keeper of the chat endpoint's API key (the keychain file, or a stand-in in tests). */
+export interface AnswerKeyKeeper {
+  current(): AnswerKeyState;
+  set(apiKey: string | null): Promise<AnswerKeyState>;
 }
 
 /**
@@ -53,6 +63,12 @@ export interface MainCommandsOptions {
    * they answer the engine's check (`opened: false`) and open nothing.
    */
   readonly shell?: DesktopShell;
+  /**
+   * Where the chat endpoint's key is kept (the OS keychain): `answer.setKey` is served here and the key is
+   * pushed to the engine. A promise while the keychain is still being read (it may wait for the person to
+   * unlock it), so the window need not. Without it the engine keeps keys in memory, as on the server.
+   */
+  readonly answerKeys?: AnswerKeyKeeper | Promise<AnswerKeyKeeper>;
   /** Bugs that reached the dispatcher; defaults to stderr. */
   readonly onUnexpected?: (command: string, error: unknown) => void;
 }
@@ -82,6 +98,7 @@ export function createMainCommands(options: MainCommandsOptions): MainCommands {
       electronGpu: stringEntries(options.gpuFeatureStatus()),
     }),
     ...(options.shell ? createFileCommands(forwarded, options.shell) : {}),
+    ...(options.answerKeys ? createAnswerKeyCommands(forwarded, engine, options.answerKeys) : {}),
   };
   const onUnexpected =
     options.onUnexpected ?? ((command, error) => console.error(`polyseek: unexpected error in ${command}:`, error));
@@ -91,6 +108,48 @@ export function createMainCommands(options: MainCommandsOptions): MainCommands {
     options.emit({ name: 'settings.changed', payload: view });
   };
   return { dispatch: createDispatcher(handlers, onUnexpected), setModelDir, dispose: stopPushing };
+}
+
+/**
+ * `answer.setKey` / `answer.status` in main, which owns the keychain: the key is stored here, then pushed
+ * to the engine (which alone uses it), and the engine's status is answered with main's view of the key.
+ * Commands that use the key wait until the keychain has been read, so none reaches the engine before it.
+ */
+function createAnswerKeyCommands(
+  forwarded: Pick<Handlers, 'answer.status' | 'answer.ask' | 'answer.check'>,
+  engine: EngineClient,
+  keeper: AnswerKeyKeeper | Promise<AnswerKeyKeeper>,
+): Pick<Handlers, 'answer.status' | 'answer.setKey' | 'answer.ask' | 'answer.check'> {
+  const ready = Promise.resolve(keeper).then((keys) => {
+    engine.setAnswerKey(keys.current());
+    return keys;
+  });
+  const withKey = (keys: AnswerKeyKeeper, status: AnswerStatus): AnswerStatus => {
+    const held = keys.current();
+    // No key in main: the engine may still have one from POLYSEEK_ANSWER_API_KEY.
+    const key = held.apiKey === null ? status.key : { present: true, source: held.source };
+    return { ...status, key, keychain: held.keychain };
+  };
+  return {
+    'answer.ask': async (input, context) => {
+      await ready;
+      return forwarded['answer.ask'](input, context);
+    },
+    'answer.check': async (input, context) => {
+      await ready;
+      return forwarded['answer.check'](input, context);
+    },
+    'answer.status': async (input, context) => {
+      const keys = await ready;
+      return withKey(keys, await forwarded['answer.status'](input, context));
+    },
+    'answer.setKey': async (input, context) => {
+      const keys = await ready;
+      engine.setAnswerKey(await keys.set(input.apiKey));
+      // Sent after the key, so the engine's status already counts it.
+      return withKey(keys, await forwarded['answer.status']({}, context));
+    },
+  };
 }
 
 /**

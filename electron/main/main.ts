@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 
-import { app, dialog, session, shell } from 'electron';
+import { app, dialog, safeStorage, session, shell } from 'electron';
 
 import { errorMessage } from '../../shared';
 import { EventHub } from '../engine/event-hub';
 import { settingsPath } from '../engine/paths';
 import { SettingsFile } from '../engine/settings';
+import { AnswerKeyFile } from './answer-key';
 import { EngineSupervisor } from './engine-supervisor';
 import { broadcastEvent, setupIpc } from './ipc';
 import { createMainCommands } from './main-commands';
@@ -79,6 +80,9 @@ export async function onReady(): Promise<void> {
   const dataDir = app.getPath('userData');
   const paths = bundlePaths(app.getAppPath());
   const settings = await SettingsFile.open(settingsPath(dataDir));
+  // After ready (before it Linux has not chosen its password store), and not awaited: reading the
+  // keychain may wait for the person to unlock it; answer commands wait for it instead of the window.
+  const answerKeys = AnswerKeyFile.open({ dataDir, safeStorage });
   const hub = new EventHub();
 
   denyAllPermissions(session.defaultSession);
@@ -99,6 +103,7 @@ export async function onReady(): Promise<void> {
     emit: hub.emit,
     gpuFeatureStatus: () => app.getGPUFeatureStatus(),
     shell,
+    answerKeys,
   });
   const unsubscribe = hub.subscribe(broadcastEvent);
   const removeIpc = setupIpc(commands.dispatch);

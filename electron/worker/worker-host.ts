@@ -7,6 +7,7 @@ import {
   type ResultError,
   type Settings,
 } from '../../shared';
+import { SessionKeyStore } from '../engine/answer/key-store';
 import { createDispatcher, type Dispatch } from '../engine/dispatch';
 import { Engine, type EngineOptions } from '../engine/engine';
 import type { Handlers } from '../engine/handlers';
@@ -20,6 +21,8 @@ export interface WorkerHostOptions {
   readonly exit: (code: number) => void;
   /** Where protocol problems are reported; defaults to stderr (inherited by the parent). */
   readonly log?: (message: string) => void;
+  /** Read for POLYSEEK_ANSWER_API_KEY when main has sent no key; default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 interface Running {
@@ -39,6 +42,8 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
   // The engine reads settings on every use; the parent pushes each change here.
   let settings: Settings | null = null;
   let stopping = false;
+  // The chat endpoint's key as main last sent it (from its keychain); the environment variable otherwise.
+  const answerKeys = new SessionKeyStore(options.env ?? process.env);
 
   const stop = async (code: number): Promise<void> => {
     if (stopping) return;
@@ -65,6 +70,7 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
           getSettings: () => settings ?? initial,
           emit: (event) => channel.post({ type: 'event', event }),
           setModelDir: (dir) => modelDirRequests.ask(dir),
+          answerKeys,
         });
         const dispatch = createDispatcher({ ...notServedHere(), ...engine.handlers() }, (name, error) =>
           log(`unexpected error in ${name}: ${errorMessage(error)}`),
@@ -97,6 +103,9 @@ export function startWorkerHost(channel: ParentChannel, options: WorkerHostOptio
         return stop(0);
       case 'set-model-dir-done':
         return modelDirRequests.settle(message.id, message.error);
+      case 'answer-key':
+        // Kept even before init: the store exists from the start and the engine reads it on each use.
+        return answerKeys.receive(message.apiKey, message.source, message.keychain);
     }
   };
 

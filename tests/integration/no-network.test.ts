@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from '../../electron/cli/program';
 import { defaultModelDir } from '../../electron/engine/engine';
-import { COMMAND_NAMES, LICENSE_ID, MODEL_ID, type CommandName } from '../../shared';
+import { COMMAND_NAMES, LICENSE_ID, MODEL_ID, type CommandName, type ErrorCode } from '../../shared';
 import { captureIo } from '../fixtures/cli-io';
 import { copyModelFolder } from '../fixtures/model-folders';
 import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
@@ -105,6 +105,10 @@ describe('no network outside an explicit download', () => {
       ['index', 'start'],
       ['index', 'status'],
       ['index', 'errors'],
+      // No chat model configured: the answer is the context pack, made offline.
+      ['ask', 'Does indexing reach the network?'],
+      ['ask', '--context-only', 'offline'],
+      ['answer', 'status'],
     ];
     for (const args of runs) {
       const run = await polyseek([...base, ...args], guard.env);
@@ -208,8 +212,15 @@ describe('the server, guarded', () => {
       'search.query': { query: 'served offline' },
       'file.open': { path: join(shared, 'server-docs', 'a.txt'), page: 1 },
       'file.reveal': { path: join(shared, 'server-docs', 'a.txt') },
+      'answer.ask': { askId: 'offline-1', question: 'served offline' },
+      'answer.cancel': { askId: 'offline-1' },
+      'answer.status': {},
+      'answer.check': {},
+      'answer.setKey': { apiKey: 'sk-offline-test-key' },
       'roots.remove': { path: join(shared, 'server-docs') },
     };
+    // Refused without reaching anything: no chat endpoint is configured.
+    const refusals: Partial<Record<CommandName, ErrorCode>> = { 'answer.check': 'NOT_CONFIGURED' };
     await mkdir(join(shared, 'server-docs'), { recursive: true });
     await writeFile(join(shared, 'server-docs', 'a.txt'), 'served offline');
     expect(Object.keys(inputs).sort()).toEqual(COMMAND_NAMES.filter((n) => n !== 'model.download').sort());
@@ -217,6 +228,15 @@ describe('the server, guarded', () => {
       // index.cancel may have stopped the run before a.txt was indexed; file.open needs it indexed.
       if (name === 'file.open') await indexedToTheEnd();
       const result = await call(name, input);
+      const refusal = refusals[name];
+      if (refusal) {
+        expect({ name, ok: result.ok, error: result.error }).toMatchObject({
+          name,
+          ok: false,
+          error: { code: refusal },
+        });
+        continue;
+      }
       expect({ name, ok: result.ok, error: result.error }).toEqual({ name, ok: true, error: undefined });
       if (name.startsWith('model.') && name !== 'model.status' && name !== 'model.cancel') {
         expect(await jobEnd()).toMatchObject({ state: 'done' });

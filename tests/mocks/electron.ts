@@ -173,6 +173,33 @@ export const utilityProcess = {
   ),
 };
 
+/**
+ * `safeStorage` with a real (toy) cipher, so a test that looks for the plain key in a file means something:
+ * a version prefix, then the text XOR-ed with a repeating pad. `available` and `backend` play the OS;
+ * `failDecrypt` a keychain whose key changed.
+ */
+const PAD = Buffer.from('mock-keychain-pad:7f3a91c2');
+const PREFIX = Buffer.from('v11');
+const xorPad = (bytes: Buffer): Buffer => Buffer.from(bytes.map((b, i) => b ^ (PAD[i % PAD.length] as number)));
+
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  failDecrypt: false,
+  isAsyncEncryptionAvailable: vi.fn(() => Promise.resolve(safeStorage.available)),
+  encryptStringAsync: vi.fn((plainText: string) => {
+    if (!safeStorage.available) return Promise.reject(new Error('Encryption is not available.'));
+    return Promise.resolve(Buffer.concat([PREFIX, xorPad(Buffer.from(plainText, 'utf8'))]));
+  }),
+  decryptStringAsync: vi.fn((encrypted: Buffer) => {
+    if (safeStorage.failDecrypt || !encrypted.subarray(0, PREFIX.length).equals(PREFIX))
+      return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+    const result = xorPad(encrypted.subarray(PREFIX.length)).toString('utf8');
+    return Promise.resolve({ shouldReEncrypt: false, result });
+  }),
+  getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+};
+
 export function resetElectronMock(): void {
   vi.clearAllMocks();
   BrowserWindow.instances.length = 0;
@@ -185,4 +212,7 @@ export function resetElectronMock(): void {
   ipcRenderer.removeAllListeners();
   contextBridge.exposed.clear();
   protocol.handlers.clear();
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.failDecrypt = false;
 }

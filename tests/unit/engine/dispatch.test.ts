@@ -48,6 +48,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'search.query': notHere,
     'file.open': notHere,
     'file.reveal': notHere,
+    'answer.ask': notHere,
+    'answer.cancel': notHere,
+    'answer.status': notHere,
+    'answer.check': notHere,
+    'answer.setKey': notHere,
     ...overrides,
   };
 }

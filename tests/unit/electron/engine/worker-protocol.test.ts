@@ -67,3 +67,35 @@ describe('parseWorkerMessage', () => {
     expect(parseWorkerMessage({ type: 'init', dataDir: '/x', settings: DEFAULT_SETTINGS }).ok).toBe(false);
   });
 });
+
+describe('the answer-key message', () => {
+  const keychain = { available: true, message: null };
+  const secret = 'sk-protocol-test-NmQ4ZTU2YjI3';
+
+  it.each([
+    [{ type: 'answer-key', apiKey: secret, source: 'keychain', keychain }],
+    [{ type: 'answer-key', apiKey: secret, source: 'session', keychain: { available: false, message: 'no keychain' } }],
+    [{ type: 'answer-key', apiKey: null, source: null, keychain }],
+  ])('accepts %j', (message) => {
+    expect(parseParentMessage(message)).toEqual({ ok: true, value: message });
+  });
+
+  it.each([
+    ['a key with a space', { type: 'answer-key', apiKey: `${secret} x`, source: 'session', keychain }],
+    ['an empty key', { type: 'answer-key', apiKey: '', source: 'session', keychain }],
+    ['a huge key', { type: 'answer-key', apiKey: 'k'.repeat(5000), source: 'session', keychain }],
+    ['a key without its source', { type: 'answer-key', apiKey: secret, source: null, keychain }],
+    ['a source without a key', { type: 'answer-key', apiKey: null, source: 'keychain', keychain }],
+    ['an unknown source', { type: 'answer-key', apiKey: secret, source: 'file', keychain }],
+    ['no keychain report', { type: 'answer-key', apiKey: secret, source: 'session' }],
+    ['extra fields', { type: 'answer-key', apiKey: secret, source: 'session', keychain, log: true }],
+  ])('refuses %s, without repeating the key', (_label, message) => {
+    const parsed = parseParentMessage(message);
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(parsed)).not.toContain(secret);
+  });
+
+  it('is a message only the parent sends', () => {
+    expect(parseWorkerMessage({ type: 'answer-key', apiKey: secret, source: 'session', keychain }).ok).toBe(false);
+  });
+});

@@ -370,3 +370,94 @@ describe('EngineSupervisor', () => {
     expect(supervisor.state.state).toBe('stopped');
   });
 });
+
+describe('EngineSupervisor and answers', () => {
+  const KEY = {
+    apiKey: 'sk-supervised-key-0123456789',
+    source: 'keychain' as const,
+    keychain: { available: true, message: null },
+  };
+
+  it('sends the answer key to a ready engine, and again after each restart before queued requests', async () => {
+    const { supervisor, engines, latest, log } = harness(
+      { restartDelayMs: 100 },
+      { ready: false, exitOnShutdown: true },
+    );
+    supervisor.setAnswerKey(KEY);
+    supervisor.start();
+    const queued = supervisor.request('answer.status', {});
+    await flush();
+    // Not before `ready`: an engine still starting could not take it.
+    expect(latest().posted.map((m) => m.type)).toEqual(['init']);
+    latest().reply({ type: 'ready' });
+    expect(latest().posted.map((m) => m.type)).toEqual(['init', 'answer-key', 'request']);
+    expect(latest().posted[1]).toEqual({ type: 'answer-key', ...KEY });
+    latest().answerAll('status');
+    await expect(queued).resolves.toEqual({ ok: true, value: 'status' });
+
+    // A change while running goes out at once.
+    const cleared = { apiKey: null, source: null, keychain: KEY.keychain };
+    supervisor.setAnswerKey(cleared);
+    expect(latest().posted.at(-1)).toEqual({ type: 'answer-key', ...cleared });
+
+    supervisor.setAnswerKey(KEY);
+    latest().exit('killed by SIGKILL');
+    const afterCrash = supervisor.request('answer.status', {});
+    await vi.advanceTimersByTimeAsync(100);
+    expect(engines).toHaveLength(2);
+    latest().reply({ type: 'ready' });
+    // The latest key, once, ahead of what waited for the restart.
+    expect(latest().posted.map((m) => m.type)).toEqual(['init', 'answer-key', 'request']);
+    expect(latest().posted[1]).toEqual({ type: 'answer-key', ...KEY });
+    latest().answerAll('again');
+    await expect(afterCrash).resolves.toEqual({ ok: true, value: 'again' });
+    // Nothing about the key reached the log.
+    expect(JSON.stringify(log.mock.calls)).not.toContain(KEY.apiKey);
+  });
+
+  it('lets answer.ask stream past the request timeout, and gives answer.check the endpoint’s timeout', async () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, answer: { ...DEFAULT_SETTINGS.answer, timeoutSeconds: 300 } };
+    const { supervisor, latest } = harness({ requestTimeoutMs: 1_000, getSettings: () => settings });
+    supervisor.start();
+    await flush();
+    const ask = supervisor.request('answer.ask', { askId: 'a', question: 'q' });
+    const check = supervisor.request('answer.check', {});
+    const search = supervisor.request('search.query', { query: 'q' });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(search).resolves.toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+
+    await vi.advanceTimersByTimeAsync(308_000);
+    expect(latest().posted.filter((m) => m.type === 'cancel')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(check).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'TIMEOUT', message: 'answer.check: no answer from the engine within 310 s' },
+    });
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    const [askRequest] = latest().requests();
+    expect(latest().posted).not.toContainEqual({ type: 'cancel', id: askRequest?.id });
+    latest().reply({ type: 'response', id: askRequest?.id, result: { ok: true, value: 'a long answer' } });
+    await expect(ask).resolves.toEqual({ ok: true, value: 'a long answer' });
+  });
+
+  it('still fails a running answer.ask when the engine crashes', async () => {
+    const { supervisor, latest } = harness({ restartDelayMs: 100 });
+    supervisor.start();
+    await flush();
+    const ask = supervisor.request('answer.ask', { askId: 'a', question: 'q' });
+    latest().exit('killed by SIGKILL');
+    await expect(ask).resolves.toMatchObject({ ok: false, error: { code: 'ENGINE_CRASHED' } });
+  });
+
+  it('takes per-command limits from its options', async () => {
+    const { supervisor } = harness({
+      requestTimeoutMs: 60_000,
+      commandTimeoutMs: (name) => (name === 'index.status' ? 500 : undefined),
+    });
+    supervisor.start();
+    await flush();
+    const status = supervisor.request('index.status', {});
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(status).resolves.toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+  });
+});

@@ -29,6 +29,7 @@ function setup(answer: (name: string, input: unknown) => Result<unknown>) {
     state: { state: 'ready' as const, restarts: 0, message: null },
     request: vi.fn<EngineClient['request']>((name, input) => Promise.resolve(answer(name, input))),
     updateSettings: vi.fn<EngineClient['updateSettings']>(),
+    setAnswerKey: vi.fn<EngineClient['setAnswerKey']>(),
   };
   const commands = createMainCommands({
     dataDir,

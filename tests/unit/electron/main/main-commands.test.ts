@@ -6,8 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { settingsPath } from '../../../../electron/engine/paths';
 import { SettingsFile } from '../../../../electron/engine/settings';
+import { AnswerKeyFile, answerKeyPath } from '../../../../electron/main/answer-key';
 import { createMainCommands, type EngineClient } from '../../../../electron/main/main-commands';
 import { LICENSE_ID, MODEL_ID, err, ok, type GpuStatus, type PolyseekEvent, type Result } from '../../../../shared';
+import { resetElectronMock, safeStorage } from '../../../mocks/electron';
 
 let dataDir: string;
 let settings: SettingsFile;
@@ -36,6 +38,7 @@ function setup(answer: (name: string, input: unknown) => Result<unknown> = () =>
     state: { state: 'restarting' as const, restarts: 2, message: 'engine exited (SIGKILL)' },
     request: vi.fn<EngineClient['request']>((name, input) => Promise.resolve(answer(name, input))),
     updateSettings: vi.fn<EngineClient['updateSettings']>(),
+    setAnswerKey: vi.fn<EngineClient['setAnswerKey']>(),
   };
   const events: PolyseekEvent[] = [];
   const onUnexpected = vi.fn();
@@ -184,5 +187,140 @@ describe('createMainCommands', () => {
     commands.dispose();
     await settings.update((s) => ({ ...s, compute: { ...s.compute, threads: 4 } }));
     expect(engine.updateSettings).not.toHaveBeenCalled();
+  });
+});
+
+describe('the API key in main', () => {
+  const KEY = 'sk-main-commands-Zx81Qp07Lm';
+  const workerStatus = (present: boolean, source: 'environment' | 'keychain' | 'session' | null) => ({
+    configured: true,
+    baseUrl: 'http://127.0.0.1:11434/v1',
+    model: 'llama3.1:8b',
+    endpointLocation: 'loopback' as const,
+    key: { present, source },
+    // The worker's view, replaced by main's.
+    keychain: { available: false, message: 'stale' },
+  });
+
+  async function setupWithKeys(
+    workerKey: { present: boolean; source: 'environment' | null } = { present: false, source: null },
+  ) {
+    const keys = await AnswerKeyFile.open({ dataDir, safeStorage, platform: 'linux' });
+    const setAnswerKey = vi.fn<EngineClient['setAnswerKey']>();
+    const engine = {
+      state: { state: 'ready' as const, restarts: 0, message: null },
+      request: vi.fn<EngineClient['request']>((name) =>
+        Promise.resolve(
+          name === 'answer.status' ? ok(workerStatus(workerKey.present, workerKey.source)) : err('INTERNAL', name),
+        ),
+      ),
+      updateSettings: vi.fn<EngineClient['updateSettings']>(),
+      setAnswerKey,
+    };
+    const events: PolyseekEvent[] = [];
+    const commands = createMainCommands({
+      dataDir,
+      settings,
+      engine,
+      emit: (event) => events.push(event),
+      gpuFeatureStatus: () => ({}),
+      answerKeys: keys,
+    });
+    return { commands, engine, events, setAnswerKey };
+  }
+
+  afterEach(() => resetElectronMock());
+
+  it('stores the key in the keychain file, pushes it to the engine, and answers the status without it', async () => {
+    const { commands, engine, events, setAnswerKey } = await setupWithKeys();
+    // The engine learns the stored key (none yet) as soon as main starts.
+    expect(setAnswerKey).toHaveBeenCalledWith({
+      apiKey: null,
+      source: null,
+      keychain: { available: true, message: null },
+    });
+
+    const set = await commands.dispatch('answer.setKey', { apiKey: KEY });
+    expect(set).toEqual({
+      ok: true,
+      value: { ...workerStatus(true, 'keychain'), keychain: { available: true, message: null } },
+    });
+    expect(setAnswerKey).toHaveBeenLastCalledWith({
+      apiKey: KEY,
+      source: 'keychain',
+      keychain: { available: true, message: null },
+    });
+    // Pushed first, then the status asked: the engine answers with the key in place.
+    expect(setAnswerKey.mock.invocationCallOrder.at(-1)).toBeLessThan(
+      engine.request.mock.invocationCallOrder.at(-1) as number,
+    );
+    expect(engine.request).not.toHaveBeenCalledWith('answer.setKey', expect.anything());
+    const file = await readFile(answerKeyPath(dataDir));
+    expect(file.includes(Buffer.from(KEY))).toBe(false);
+
+    const status = await commands.dispatch('answer.status', {});
+    expect(status).toMatchObject({ ok: true, value: { key: { present: true, source: 'keychain' } } });
+    expect(JSON.stringify([set, status, events])).not.toContain(KEY);
+
+    const cleared = await commands.dispatch('answer.setKey', { apiKey: null });
+    expect(cleared).toMatchObject({ ok: true, value: { key: { present: false, source: null } } });
+    expect(setAnswerKey).toHaveBeenLastCalledWith({
+      apiKey: null,
+      source: null,
+      keychain: { available: true, message: null },
+    });
+    await expect(readFile(answerKeyPath(dataDir))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('keeps a session key when there is no keychain, and shows the engine’s environment key otherwise', async () => {
+    safeStorage.backend = 'basic_text';
+    const { commands } = await setupWithKeys({ present: true, source: 'environment' });
+    const status = await commands.dispatch('answer.status', {});
+    expect(status).toMatchObject({
+      ok: true,
+      value: { key: { present: true, source: 'environment' }, keychain: { available: false } },
+    });
+    const set = await commands.dispatch('answer.setKey', { apiKey: KEY });
+    expect(set).toMatchObject({ ok: true, value: { key: { present: true, source: 'session' } } });
+    await expect(readFile(answerKeyPath(dataDir))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('holds answer commands until the keychain has been read, so the key reaches the engine first', async () => {
+    let unlock: (keys: AnswerKeyFile) => void = () => undefined;
+    const keychain = new Promise<AnswerKeyFile>((resolve) => (unlock = resolve));
+    const order: string[] = [];
+    const engine = {
+      state: { state: 'ready' as const, restarts: 0, message: null },
+      request: vi.fn<EngineClient['request']>((name) => {
+        order.push(name);
+        return Promise.resolve(err('CANCELLED', `${name}: not run in this test`));
+      }),
+      updateSettings: vi.fn<EngineClient['updateSettings']>(),
+      setAnswerKey: vi.fn<EngineClient['setAnswerKey']>((key) => void order.push(`key:${key.apiKey ?? 'none'}`)),
+    };
+    const commands = createMainCommands({
+      dataDir,
+      settings,
+      engine,
+      emit: () => undefined,
+      gpuFeatureStatus: () => ({}),
+      answerKeys: keychain,
+    });
+    const asked = commands.dispatch('answer.ask', { askId: 'early', question: 'q' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual([]);
+    const keys = await AnswerKeyFile.open({ dataDir, safeStorage, platform: 'linux' });
+    await keys.set(KEY);
+    unlock(keys);
+    await asked;
+    expect(order).toEqual([`key:${KEY}`, 'answer.ask']);
+  });
+
+  it('refuses a malformed key before storing anything, without repeating it', async () => {
+    const { commands, setAnswerKey } = await setupWithKeys();
+    const refused = await commands.dispatch('answer.setKey', { apiKey: `${KEY} ${KEY}` });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(JSON.stringify(refused)).not.toContain(KEY);
+    expect(setAnswerKey).toHaveBeenCalledTimes(1);
   });
 });

@@ -138,6 +138,48 @@ describe('startWorkerHost', () => {
     expect(parent.posted.at(-1)).toEqual({ type: 'event', event: { name: 'model.progress', payload } });
   });
 
+  it('hands the key main sends to the engine’s store, before or after init, and falls back to the environment', async () => {
+    const parent = new FakeParent();
+    const engines: Engine[] = [];
+    const log = vi.fn();
+    startWorkerHost(parent, {
+      exit: vi.fn(),
+      log,
+      env: { POLYSEEK_ANSWER_API_KEY: 'sk-from-env-0000' },
+      createEngine: (options) => {
+        const engine = new Engine(options);
+        engines.push(engine);
+        return engine;
+      },
+    });
+    const keychain = { available: true, message: null };
+    const secret = 'sk-worker-test-AbCdEf012345';
+    parent.send({ type: 'answer-key', apiKey: secret, source: 'keychain', keychain });
+    parent.send(init(dataDir));
+    const keys = engines[0]?.answerKeys;
+    expect(keys?.get()).toBe(secret);
+    expect(keys?.status()).toEqual({ present: true, source: 'keychain', keychain });
+
+    parent.send({ type: 'request', id: 1, name: 'answer.status', input: {} });
+    await vi.waitFor(() => expect(parent.responses()).toHaveLength(1));
+    expect(parent.responses()[0]?.result).toMatchObject({
+      ok: true,
+      value: { key: { present: true, source: 'keychain' }, keychain },
+    });
+
+    const none = { available: false, message: 'No OS keychain is available' };
+    parent.send({ type: 'answer-key', apiKey: null, source: null, keychain: none });
+    expect(keys?.get()).toBe('sk-from-env-0000');
+    expect(keys?.status()).toEqual({ present: true, source: 'environment', keychain: none });
+
+    // A malformed key message is dropped without repeating the key.
+    parent.send({ type: 'answer-key', apiKey: `${secret} with spaces`, source: 'session', keychain });
+    expect(keys?.get()).toBe('sk-from-env-0000');
+    expect(log).toHaveBeenCalledOnce();
+    expect(JSON.stringify([...log.mock.calls, ...parent.posted])).not.toContain(secret);
+    await engines[0]?.dispose();
+  });
+
   it('drops invalid messages and a second init, answering nothing', () => {
     const { parent, log, engines } = start();
     parent.send({ type: 'request', id: -1, name: 'gpu.status', input: {} });
