@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 
-import type { SearchFileHit, SearchMode } from '../../../shared';
+import type { AnswerScope, SearchFileHit, SearchMode } from '../../../shared';
 import { useAppState } from '../app/app-state';
 import { routeHref } from '../app/routes';
 import { EmptyState } from '../components/EmptyState';
@@ -10,8 +10,10 @@ import { valueOf } from '../hooks/loadable';
 import { useCommand } from '../hooks/use-command';
 import { useEvent } from '../hooks/use-events';
 import { SEARCH_TEXT, errorAdvice, noResults, resultSummary } from '../text/search';
+import { AskPanel } from './search/ask/AskPanel';
+import { useAsk } from './search/ask/use-ask';
 import { FiltersPanel } from './search/FiltersPanel';
-import { activeAfterResults, isFocusShortcut, keyCommand } from './search/result-keys';
+import { activeAfterResults, isAskShortcut, isFocusShortcut, keyCommand } from './search/result-keys';
 import { ResultList } from './search/ResultList';
 import { EMPTY_FILTERS, activeFilterCount, toSearchInput, type FilterState } from './search/search-input';
 import { SearchFooter } from './search/SearchFooter';
@@ -45,6 +47,7 @@ export function SearchPage() {
   useEvent('settings.changed', rootsList.reload);
   const roots = valueOf(rootsList.state)?.roots.map((root) => root.path) ?? [];
   const actions = useFileActions();
+  const asker = useAsk();
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
 
@@ -89,7 +92,19 @@ export function SearchPage() {
     actions.dismiss();
   };
 
+  // The question is the query; a search-scope ask uses the page's mode and filters.
+  const ask = (scope?: AnswerScope) => {
+    if (!input) return;
+    const filters = input.filters;
+    asker.ask(input.query, scope ?? { kind: 'search', mode, ...(filters && { filters }) });
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (isAskShortcut(event)) {
+      event.preventDefault();
+      ask();
+      return;
+    }
     const command = keyCommand(event, active, files.length);
     if (!command) return;
     event.preventDefault();
@@ -122,6 +137,8 @@ export function SearchPage() {
         listId={shown && files.length > 0 ? listId : null}
         activeId={active === null ? null : itemId(active)}
         pending={search.pending}
+        onAsk={() => ask()}
+        canAsk={input !== null}
       />
       <FiltersPanel
         filters={filters}
@@ -155,6 +172,16 @@ export function SearchPage() {
       {index.indexing && <p className="notice notice-info">{SEARCH_TEXT.indexing}</p>}
       {error && <SearchErrorNotice error={error} onRetry={search.runNow} />}
       {shown && <SemanticNotices result={shown.result} onMode={setChosenMode} />}
+      {asker.state && (
+        <AskPanel
+          key={asker.state.request.askId}
+          state={asker.state}
+          onStop={asker.stop}
+          onAgain={asker.again}
+          onClose={asker.close}
+          onOpen={actions.open}
+        />
+      )}
       <p className={files.length > 0 ? 'search-status' : 'visually-hidden'} role="status">
         {shown ? resultSummary(shown.result) : ''}
         {notice?.kind === 'done' && <span className="search-done"> {notice.text}</span>}
@@ -170,6 +197,7 @@ export function SearchPage() {
           onActivate={moveTo}
           onOpen={open}
           onReveal={actions.reveal}
+          onAsk={(file) => ask({ kind: 'document', path: file.path })}
           onLeave={() => inputRef.current?.focus()}
         />
       )}

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+
 import { useAppState } from '../app/app-state';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LicenceStatusPanel } from '../components/LicenceStatusPanel';
@@ -7,6 +9,8 @@ import { useEvent } from '../hooks/use-events';
 import { LicenceAcceptForm } from '../licence/LicenceAcceptForm';
 import { LicenceTerms } from '../licence/LicenceTerms';
 import { SETTINGS_TEXT } from '../text/settings';
+import { ANSWERS_PANEL_ID } from './settings/AnswerFields';
+import { AnswerKeyPanel } from './settings/AnswerKeyPanel';
 import { SettingsForm } from './settings/SettingsForm';
 import { SettingsProblemBanner } from './settings/SettingsProblemBanner';
 import './settings/settings.css';
@@ -20,6 +24,17 @@ export function SettingsPage() {
   useEvent('index.progress', (job) => {
     if (job.state !== 'running' && job.state !== 'paused') index.reload();
   });
+  // Where the endpoint is and whether a key is stored; a saved endpoint changes both.
+  const answerStatus = useCommand('answer.status');
+  useEvent('settings.changed', answerStatus.reload);
+  const ready = settings.status === 'ready';
+  useEffect(() => {
+    // `#/settings/answers` (the Ask panel's "connect a model" link) opens at the Answers panel.
+    if (!ready || !window.location.hash.endsWith(`/${ANSWERS_PANEL_ID}`)) return;
+    const panel = document.getElementById(ANSWERS_PANEL_ID);
+    panel?.scrollIntoView({ block: 'start' });
+    panel?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }, [ready]);
   const activeSet =
     index.state.status === 'ready' ? (index.state.value.vectorSets.find((set) => set.active) ?? null) : null;
   return (
@@ -48,8 +63,13 @@ export function SettingsPage() {
             view={settings.value}
             activeSet={activeSet}
             licenceAccepted={licence.accepted}
-            onSaved={setSettings}
+            answerStatus={answerStatus.state}
+            onSaved={(view) => {
+              setSettings(view);
+              answerStatus.reload();
+            }}
           />
+          <AnswerKeyPanel status={answerStatus.state} onStatus={answerStatus.replace} />
         </>
       )}
       <LicenceStatusPanel>

@@ -3,6 +3,7 @@
  * translation of the same type can sit beside (see catalog.ts and locale.ts). Import the area you need
  * directly (`../text/models`); this index lists them.
  */
+export { ANSWERS_TEXT, endpointHost, type AnswersText } from './answers';
 export { APP_TEXT, type AppText } from './app';
 export { catalog, type Translations } from './catalog';
 export { COMMON_TEXT, formatDuration, type CommonText } from './common';

@@ -14,7 +14,7 @@ const en = {
   queryLabel: 'Search your documents',
   placeholder: 'Type a question or a few words, in any language',
   keysHint:
-    'Ctrl-K or ⌘-K focuses this box. ↑ ↓ move through the results, Enter opens, Shift+Enter shows the file in its folder, Escape clears.',
+    'Ctrl-K or ⌘-K focuses this box. ↑ ↓ move through the results, Enter opens, Shift+Enter shows the file in its folder, Escape clears. Ctrl+Enter (⌘+Enter) asks: an answer from the passages, with sources.',
   modeLegend: 'Mode',
   modes: {
     hybrid: { label: 'Hybrid', hint: 'Meaning and exact words, ranks fused' },

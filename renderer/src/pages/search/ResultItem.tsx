@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 
 import type { SearchFileHit, SearchPassage } from '../../../../shared';
+import { ANSWERS_TEXT } from '../../text/answers';
 import {
   SEARCH_TEXT,
   formatLocation,
@@ -23,10 +24,12 @@ interface Props {
   readonly onReveal: () => void;
   /** A click anywhere on the result makes it the active one. */
   readonly onActivate: () => void;
+  /** Asks the query about this file only. */
+  readonly onAsk: () => void;
 }
 
 /** One file: name, path, badges, score, its best passage and, on expand, the other passages. */
-export function ResultItem({ hit, id, active, onOpen, onReveal, onActivate }: Props) {
+export function ResultItem({ hit, id, active, onOpen, onReveal, onActivate, onAsk }: Props) {
   const [expanded, setExpanded] = useState(false);
   const passagesId = useId();
   const [best, ...others] = hit.passages;
@@ -75,6 +78,14 @@ export function ResultItem({ hit, id, active, onOpen, onReveal, onActivate }: Pr
       {best && <PassageBody passage={best} showLocation={false} />}
       <div className="result-actions">
         <PassageActions name={hit.name} page={page} onOpen={() => onOpen(page)} onReveal={onReveal} />
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={ANSWERS_TEXT.ask.aboutFileLabel(hit.name)}
+          onClick={onAsk}
+        >
+          {ANSWERS_TEXT.ask.aboutFile}
+        </button>
         {others.length > 0 && (
           <button
             type="button"

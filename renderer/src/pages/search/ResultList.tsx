@@ -16,6 +16,7 @@ interface Props {
   readonly onActivate: (index: number | null) => void;
   readonly onOpen: (file: SearchFileHit, page: number | null) => void;
   readonly onReveal: (file: SearchFileHit) => void;
+  readonly onAsk: (file: SearchFileHit) => void;
   /** Escape inside the list hands the keyboard back to the search box. */
   readonly onLeave: () => void;
 }
@@ -34,6 +35,7 @@ export function ResultList({
   onActivate,
   onOpen,
   onReveal,
+  onAsk,
   onLeave,
 }: Props) {
   const list = useRef<HTMLOListElement>(null);
@@ -75,6 +77,7 @@ export function ResultList({
           active={index === active}
           onOpen={(page) => onOpen(file, page)}
           onReveal={() => onReveal(file)}
+          onAsk={() => onAsk(file)}
           onActivate={() => onActivate(index)}
         />
       ))}

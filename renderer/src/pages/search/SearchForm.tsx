@@ -1,6 +1,7 @@
 import { useId, type KeyboardEvent, type RefObject } from 'react';
 
 import { SEARCH_MODES, type SearchMode } from '../../../../shared';
+import { ANSWERS_TEXT } from '../../text/answers';
 import { SEARCH_TEXT } from '../../text/search';
 
 /** ⌘ K on Apple keyboards, Ctrl K elsewhere (both work everywhere). Read when drawn: modules load in Node tests too. */
@@ -21,6 +22,10 @@ interface Props {
   readonly listId: string | null;
   readonly activeId: string | null;
   readonly pending: boolean;
+  /** Asks the query as a question (the Ask button; Ctrl/⌘+Enter in the box is handled by `onKeyDown`). */
+  readonly onAsk: () => void;
+  /** False while the box is empty. */
+  readonly canAsk: boolean;
 }
 
 /** The search box and the mode switch; results update as the person types. */
@@ -35,36 +40,49 @@ export function SearchForm({
   listId,
   activeId,
   pending,
+  onAsk,
+  canAsk,
 }: Props) {
   const id = useId();
   return (
     <form role="search" aria-label={SEARCH_TEXT.formLabel} className="search-form" onSubmit={(e) => e.preventDefault()}>
-      <div className="search-box">
-        <label htmlFor={id} className="visually-hidden">
-          {SEARCH_TEXT.queryLabel}
-        </label>
-        <input
-          ref={inputRef}
-          id={id}
-          type="search"
-          value={query}
-          placeholder={SEARCH_TEXT.placeholder}
-          autoComplete="off"
-          spellCheck={false}
-          // The Search page is where people land: typing starts at once.
-          autoFocus
-          aria-describedby={`${id}-keys`}
-          aria-controls={listId ?? undefined}
-          aria-activedescendant={activeId ?? undefined}
-          onChange={(event) => onQuery(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <span className="search-pending" aria-hidden="true" data-visible={pending || undefined}>
-          {SEARCH_TEXT.searching}
-        </span>
-        <kbd className="search-shortcut" aria-hidden="true">
-          {shortcutLabel()}
-        </kbd>
+      <div className="search-row">
+        <div className="search-box">
+          <label htmlFor={id} className="visually-hidden">
+            {SEARCH_TEXT.queryLabel}
+          </label>
+          <input
+            ref={inputRef}
+            id={id}
+            type="search"
+            value={query}
+            placeholder={SEARCH_TEXT.placeholder}
+            autoComplete="off"
+            spellCheck={false}
+            // The Search page is where people land: typing starts at once.
+            autoFocus
+            aria-describedby={`${id}-keys`}
+            aria-controls={listId ?? undefined}
+            aria-activedescendant={activeId ?? undefined}
+            onChange={(event) => onQuery(event.target.value)}
+            onKeyDown={onKeyDown}
+          />
+          <span className="search-pending" aria-hidden="true" data-visible={pending || undefined}>
+            {SEARCH_TEXT.searching}
+          </span>
+          <kbd className="search-shortcut" aria-hidden="true">
+            {shortcutLabel()}
+          </kbd>
+        </div>
+        <button
+          type="button"
+          className="button button-primary search-ask"
+          title={ANSWERS_TEXT.ask.actionHint}
+          disabled={!canAsk}
+          onClick={onAsk}
+        >
+          {ANSWERS_TEXT.ask.action}
+        </button>
       </div>
       <fieldset className="segmented" aria-describedby={`${id}-mode`}>
         <legend className="visually-hidden">{SEARCH_TEXT.modeLegend}</legend>

@@ -63,3 +63,8 @@ export function activeAfterResults(active: number | null, count: number, sameQue
   if (!sameQuery || active === null || count === 0) return null;
   return Math.min(active, count - 1);
 }
+
+/** Ctrl+Enter (⌘+Enter on a Mac keyboard) in the search box asks the query as a question. */
+export function isAskShortcut(press: KeyPress): boolean {
+  return press.key === 'Enter' && (press.ctrlKey || press.metaKey) && !press.altKey && !press.shiftKey;
+}

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 
-import type { ReembedPlan, ResultError, SettingsView, VectorSet } from '../../../../shared';
+import type { AnswerStatus, ReembedPlan, ResultError, SettingsView, VectorSet } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
 import { routeHref } from '../../app/routes';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { Loadable } from '../../hooks/loadable';
 import { SETTINGS_TEXT } from '../../text/settings';
 import { AdapterFields } from './AdapterFields';
+import { AnswerFields } from './AnswerFields';
 import { ComputePanel } from './ComputePanel';
 import { DimsFields } from './DimsFields';
 import { startsWork } from './reembed-summary';
@@ -16,6 +18,7 @@ import {
   FORM_FIELDS,
   checkDraft,
   refusalByField,
+  typedOrNull,
   type FieldErrors,
   type NumberField,
   type SettingsDraft,
@@ -28,6 +31,8 @@ interface Props {
   /** The vectors search uses by default (from `index.status`), for the binary tier's storage figures. */
   readonly activeSet: VectorSet | null;
   readonly licenceAccepted: boolean;
+  /** `answer.status`: where the saved endpoint is (the warning when passages leave this machine). */
+  readonly answerStatus: Loadable<AnswerStatus>;
   readonly onSaved: (view: SettingsView) => void;
 }
 
@@ -36,7 +41,7 @@ interface Props {
  * says why it is refused), the re-embed plan for it is shown before saving, and Save sends only the
  * fields that changed; a refusal from the engine is shown beside the field it names.
  */
-export function SettingsForm({ view, activeSet, licenceAccepted, onSaved }: Props) {
+export function SettingsForm({ view, activeSet, licenceAccepted, answerStatus, onSaved }: Props) {
   const text = SETTINGS_TEXT;
   const client = useClient();
   const [draft, setDraft] = useState<SettingsDraft>(EMPTY_DRAFT);
@@ -121,6 +126,24 @@ export function SettingsForm({ view, activeSet, licenceAccepted, onSaved }: Prop
           onChange={(search) => edit({ ...draft, search: { ...draft.search, ...search } })}
           onNumber={editNumber}
         />
+        <AnswerFields
+          baseUrl={answerText(draft.answer.baseUrl, current.answer.baseUrl)}
+          model={answerText(draft.answer.model, current.answer.model)}
+          saved={
+            typedOrNull(answerText(draft.answer.baseUrl, current.answer.baseUrl)) === current.answer.baseUrl &&
+            typedOrNull(answerText(draft.answer.model, current.answer.model)) === current.answer.model
+          }
+          numbers={{
+            'answer.contextTokens': numberText('answer.contextTokens', current.answer.contextTokens),
+            'answer.maxAnswerTokens': numberText('answer.maxAnswerTokens', current.answer.maxAnswerTokens),
+            'answer.temperature': numberText('answer.temperature', current.answer.temperature),
+            'answer.timeoutSeconds': numberText('answer.timeoutSeconds', current.answer.timeoutSeconds),
+          }}
+          errors={errors}
+          status={answerStatus}
+          onText={(field, value) => edit({ ...draft, answer: { ...draft.answer, [field]: value } })}
+          onNumber={editNumber}
+        />
         <ComputePanel
           provider={draft.compute.provider ?? current.compute.provider}
           savedProvider={current.compute.provider}
@@ -154,4 +177,9 @@ export function SettingsForm({ view, activeSet, licenceAccepted, onSaved }: Prop
       </div>
     </form>
   );
+}
+
+/** A text field of the Answers panel: as typed when touched, else the saved value ('' for none). */
+function answerText(typed: string | null | undefined, saved: string | null): string {
+  return typed === undefined ? (saved ?? '') : (typed ?? '');
 }

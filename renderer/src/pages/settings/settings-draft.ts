@@ -1,9 +1,11 @@
 import { SettingsPatchSchema, type Settings, type SettingsPatch } from '../../../../shared';
+import { ANSWERS_TEXT } from '../../text/answers';
 import { SETTINGS_TEXT } from '../../text/settings';
 
 export type EncoderSettings = Settings['encoder'];
 export type ComputeSettings = Settings['compute'];
 export type SearchSettings = Settings['search'];
+export type AnswerSettings = Settings['answer'];
 
 /** Fields typed as text (number inputs): kept as typed, so a half-typed "2." or "" is not lost. */
 export const NUMBER_FIELDS = [
@@ -11,6 +13,10 @@ export const NUMBER_FIELDS = [
   'search.fusion.semanticWeight',
   'search.fusion.keywordWeight',
   'search.fusion.k',
+  'answer.contextTokens',
+  'answer.maxAnswerTokens',
+  'answer.temperature',
+  'answer.timeoutSeconds',
 ] as const;
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 
@@ -19,11 +25,22 @@ export interface SettingsDraft {
   readonly encoder: Partial<EncoderSettings>;
   readonly compute: Partial<ComputeSettings>;
   readonly search: Partial<SearchSettings>;
+  /**
+   * The endpoint and model as typed (null: cleared); trimmed when the patch is made. The API key is
+   * not a setting and never part of the draft.
+   */
+  readonly answer: Partial<Pick<AnswerSettings, 'baseUrl' | 'model'>>;
   /** What is typed in the number fields, by contract path. */
   readonly numbers: Partial<Record<NumberField, string>>;
 }
 
-export const EMPTY_DRAFT: SettingsDraft = { encoder: {}, compute: {}, search: {}, numbers: {} };
+export const EMPTY_DRAFT: SettingsDraft = { encoder: {}, compute: {}, search: {}, answer: {}, numbers: {} };
+
+/** What a text field of the Answers panel becomes: blank is null (no endpoint, no model), else trimmed. */
+export function typedOrNull(text: string | null | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
 
 /** Messages by contract path (`compute.threads`); shown next to the field they name. */
 export type FieldErrors = Readonly<Partial<Record<string, string>>>;
@@ -68,7 +85,15 @@ export function checkDraft(saved: Settings, draft: SettingsDraft): DraftCheck {
             },
           },
   };
-  const patch = patchFromDraft(saved, effective);
+  const answer: Partial<AnswerSettings> = {
+    ...('baseUrl' in draft.answer && { baseUrl: typedOrNull(draft.answer.baseUrl) }),
+    ...('model' in draft.answer && { model: typedOrNull(draft.answer.model) }),
+    ...(numbers['answer.contextTokens'] !== undefined && { contextTokens: numbers['answer.contextTokens'] }),
+    ...(numbers['answer.maxAnswerTokens'] !== undefined && { maxAnswerTokens: numbers['answer.maxAnswerTokens'] }),
+    ...(numbers['answer.temperature'] !== undefined && { temperature: numbers['answer.temperature'] }),
+    ...(numbers['answer.timeoutSeconds'] !== undefined && { timeoutSeconds: numbers['answer.timeoutSeconds'] }),
+  };
+  const patch = patchFromDraft(saved, { ...effective, answer });
   const parsed = SettingsPatchSchema.safeParse(patch ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -86,13 +111,19 @@ function withNumber<T extends object, K extends string>(value: T, key: K, n: num
 /** The patch `settings.set` needs: edited fields that differ from the saved ones, or null if none. */
 export function patchFromDraft(
   saved: Settings,
-  draft: Pick<SettingsDraft, 'encoder' | 'compute' | 'search'>,
+  draft: Pick<SettingsDraft, 'encoder' | 'compute' | 'search'> & { readonly answer?: Partial<AnswerSettings> },
 ): SettingsPatch | null {
   const encoder = changedFields(saved.encoder, draft.encoder);
   const compute = changedFields(saved.compute, draft.compute);
   const search = changedFields(saved.search, draft.search);
-  if (!encoder && !compute && !search) return null;
-  return { ...(encoder && { encoder }), ...(compute && { compute }), ...(search && { search }) };
+  const answer = changedFields(saved.answer, draft.answer ?? {});
+  if (!encoder && !compute && !search && !answer) return null;
+  return {
+    ...(encoder && { encoder }),
+    ...(compute && { compute }),
+    ...(search && { search }),
+    ...(answer && { answer }),
+  };
 }
 
 function changedFields<T extends object>(saved: T, edits: Partial<T>): Partial<T> | null {
@@ -108,6 +139,9 @@ type Issue = NonNullable<ReturnType<typeof SettingsPatchSchema.safeParse>['error
 /** A contract issue in words for the field it names; the schema's own message when no rule fits. */
 export function issueText(issue: Issue): string {
   const words = SETTINGS_TEXT.validation;
+  if (issue.code === 'invalid_format' && issue.format === 'url') return ANSWERS_TEXT.settings.urlFormat;
+  if (issue.code === 'too_big' && issue.origin === 'string')
+    return ANSWERS_TEXT.settings.tooLong(Number(issue.maximum));
   if (issue.code === 'too_big') return words.tooBig(Number(issue.maximum));
   if (issue.code === 'too_small') return words.tooSmall(Number(issue.minimum));
   if (issue.code === 'invalid_type' && issue.expected === 'int') return words.wholeNumber;
@@ -147,6 +181,8 @@ export const FORM_FIELDS: readonly string[] = [
   'search.binaryTier',
   ...NUMBER_FIELDS,
   'compute.provider',
+  'answer.baseUrl',
+  'answer.model',
 ];
 
 function sentence(text: string): string {

@@ -6,6 +6,8 @@ describe('routeFromHash', () => {
   it('maps #/<id> to its page and anything else to Search', () => {
     expect(routeFromHash('#/settings').label).toBe('Settings');
     expect(routeFromHash('#/models/extra').label).toBe('Models');
+    // The Ask panel's "connect a model" link: the Settings page, which scrolls to its Answers panel.
+    expect(routeFromHash('#/settings/answers').id).toBe('settings');
     expect(routeFromHash('').label).toBe('Search');
     expect(routeFromHash('#/nope').label).toBe('Search');
   });

@@ -44,6 +44,8 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['muted', 'surface'],
   ['muted', 'surface-sunken'],
   ['muted', 'status-bg'],
+  // A highlighted source (Ask panel) keeps its hints and badges on the soft accent.
+  ['muted', 'accent-soft'],
   ['accent', 'bg'],
   ['accent', 'surface'],
   ['accent-strong', 'accent-soft'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { ANSWERS_TEXT } from '../../../../renderer/src/text/answers';
 import { APP_TEXT } from '../../../../renderer/src/text/app';
 import { COMMON_TEXT } from '../../../../renderer/src/text/common';
 import { COMPONENTS_TEXT } from '../../../../renderer/src/text/components';
@@ -10,6 +11,7 @@ import { SEARCH_TEXT } from '../../../../renderer/src/text/search';
 import { LICENSE_TERMS } from '../../../../shared';
 
 const CATALOGS = {
+  answers: ANSWERS_TEXT,
   app: APP_TEXT,
   common: COMMON_TEXT,
   components: COMPONENTS_TEXT,
@@ -44,6 +46,18 @@ describe('the English catalogs', () => {
     expect([APP_TEXT.status.restarts(1), APP_TEXT.status.restarts(2)]).toEqual(['(1 restart)', '(2 restarts)']);
     expect(ONBOARDING_TEXT.model.partial('fp32', 1, 2)).toContain('(1 of 2 files)');
     expect(ONBOARDING_TEXT.model.partial('fp32', 0, 1)).toContain('(0 of 1 file)');
+  });
+
+  it('counts sources, passages and made-up citations by plural rule', () => {
+    expect([ANSWERS_TEXT.ask.status.answered(1), ANSWERS_TEXT.ask.status.answered(3)]).toEqual([
+      'Answered, citing 1 source.',
+      'Answered, citing 3 sources.',
+    ]);
+    expect(ANSWERS_TEXT.ask.status.answered(0)).toBe('Answered, without citing a source.');
+    expect(ANSWERS_TEXT.sources.summary(1, 1200, 3000)).toBe('1 passage, 1,200 tokens of the 3,000-token budget.');
+    expect(ANSWERS_TEXT.sources.omitted(2, 0, 1)).toBe('Left out: 2 passages over the budget and 1 weak match.');
+    expect(ANSWERS_TEXT.sources.omitted(0, 0, 0)).toBe('');
+    expect(ANSWERS_TEXT.settings.reachable(41.6, 1)).toBe('Reachable in 42 ms; it lists 1 model.');
   });
 
   it('says what happened to a returning user’s model in words that name the folder', () => {

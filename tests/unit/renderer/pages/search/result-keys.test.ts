@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   activeAfterResults,
+  isAskShortcut,
   isFocusShortcut,
   keyCommand,
   type KeyPress,
@@ -68,5 +69,17 @@ describe('activeAfterResults', () => {
     expect(activeAfterResults(4, 3, true)).toBe(2);
     expect(activeAfterResults(2, 5, false)).toBeNull();
     expect(activeAfterResults(1, 0, true)).toBeNull();
+  });
+});
+
+describe('isAskShortcut', () => {
+  it('is Ctrl+Enter or ⌘+Enter, and leaves Enter and Shift+Enter to the results', () => {
+    expect(isAskShortcut(press('Enter', { ctrlKey: true }))).toBe(true);
+    expect(isAskShortcut(press('Enter', { metaKey: true }))).toBe(true);
+    expect(isAskShortcut(press('Enter'))).toBe(false);
+    expect(isAskShortcut(press('Enter', { shiftKey: true, ctrlKey: true }))).toBe(false);
+    expect(isAskShortcut(press('Enter', { altKey: true, ctrlKey: true }))).toBe(false);
+    // The result keys give way to it: Ctrl+Enter is no "open".
+    expect(keyCommand(press('Enter', { ctrlKey: true }), 0, 3)).toBeNull();
   });
 });

@@ -100,6 +100,88 @@ describe('checkDraft: every field validated by the contract', () => {
   });
 });
 
+describe('checkDraft: the Answers panel', () => {
+  const draft = (change: Partial<SettingsDraft>): SettingsDraft => ({ ...EMPTY_DRAFT, ...change });
+
+  it('sends a typed endpoint and model trimmed, and blank ones as null', () => {
+    expect(
+      checkDraft(
+        DEFAULT_SETTINGS,
+        draft({ answer: { baseUrl: ' http://127.0.0.1:11434/v1 ', model: ' llama3.1:8b ' } }),
+      ),
+    ).toEqual({ patch: { answer: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.1:8b' } }, errors: {} });
+    const saved = {
+      ...DEFAULT_SETTINGS,
+      answer: { ...DEFAULT_SETTINGS.answer, baseUrl: 'http://127.0.0.1:8080/v1', model: 'qwen' },
+    };
+    expect(checkDraft(saved, draft({ answer: { baseUrl: '  ', model: '' } }))).toEqual({
+      patch: { answer: { baseUrl: null, model: null } },
+      errors: {},
+    });
+    expect(checkDraft(saved, draft({ answer: { baseUrl: 'http://127.0.0.1:8080/v1' } })).patch).toBeNull();
+  });
+
+  it('refuses what the contract refuses, in words for the field', () => {
+    for (const baseUrl of ['localhost:11434', 'ftp://127.0.0.1/v1', 'not a url']) {
+      expect(checkDraft(DEFAULT_SETTINGS, draft({ answer: { baseUrl } })).errors).toEqual({
+        'answer.baseUrl': 'A web address starting with http:// or https://, such as http://127.0.0.1:11434/v1.',
+      });
+    }
+    expect(checkDraft(DEFAULT_SETTINGS, draft({ answer: { model: 'm'.repeat(300) } })).errors).toEqual({
+      'answer.model': 'At most 256 characters.',
+    });
+  });
+
+  it('checks the numbers against the contract’s ranges', () => {
+    expect(
+      checkDraft(
+        DEFAULT_SETTINGS,
+        draft({
+          numbers: {
+            'answer.contextTokens': '8000',
+            'answer.maxAnswerTokens': '512',
+            'answer.temperature': '0.7',
+            'answer.timeoutSeconds': '300',
+          },
+        }),
+      ),
+    ).toEqual({
+      patch: { answer: { contextTokens: 8000, maxAnswerTokens: 512, temperature: 0.7, timeoutSeconds: 300 } },
+      errors: {},
+    });
+    const errors = checkDraft(
+      DEFAULT_SETTINGS,
+      draft({
+        numbers: {
+          'answer.contextTokens': '100',
+          'answer.maxAnswerTokens': '1.5',
+          'answer.temperature': '2.5',
+          'answer.timeoutSeconds': 'soon',
+        },
+      }),
+    ).errors;
+    expect(errors).toEqual({
+      'answer.contextTokens': 'At least 256.',
+      'answer.maxAnswerTokens': 'A whole number.',
+      'answer.temperature': 'At most 2.',
+      'answer.timeoutSeconds': 'A number.',
+    });
+  });
+
+  it('agrees with settings.set on every answer value it refuses, and names only fields the form shows', () => {
+    const local = checkDraft(
+      DEFAULT_SETTINGS,
+      draft({ answer: { baseUrl: 'localhost' }, numbers: { 'answer.temperature': '3' } }),
+    );
+    const parsed = parseUnknown(commands['settings.set'].input, local.patch);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const split = refusalByField(`settings.set: ${parsed.error.message}`, FORM_FIELDS);
+    expect(Object.keys(split.errors).sort()).toEqual(['answer.baseUrl', 'answer.temperature']);
+    expect(Object.keys(local.errors).sort()).toEqual(['answer.baseUrl', 'answer.temperature']);
+  });
+});
+
 describe('refusalByField', () => {
   it('puts each part of a settings.set refusal beside the field it names', () => {
     const message =
