@@ -10,6 +10,14 @@ import {
   AnswerStatusSchema,
 } from './answer';
 import { EmbedInputSchema, EmbedResultSchema } from './embed';
+import {
+  EvalJudgeInputSchema,
+  EvalReportSchema,
+  EvalRunInputSchema,
+  EvalRunRefSchema,
+  EvalRunSummarySchema,
+  TestSetSchema,
+} from './eval';
 import { EngineStateSchema } from './events';
 import { GpuStatusSchema } from './gpu';
 import {
@@ -226,6 +234,42 @@ export const commands = {
     summary: 'Store the API key for the chat endpoint (OS keychain on desktop, else memory), or forget it with null',
     input: AnswerSetKeyInputSchema,
     output: AnswerStatusSchema,
+  },
+  'eval.run': {
+    summary:
+      'Evaluate retrieval on a labelled dataset for a grid of adapters × dims × precision × mode × prefix; returns at once',
+    input: EvalRunInputSchema,
+    output: EvalRunSummarySchema,
+  },
+  'eval.resume': {
+    summary: 'Continue a cancelled or interrupted evaluation run (finished cells and encoded vectors are kept)',
+    input: EvalRunRefSchema,
+    output: EvalRunSummarySchema,
+  },
+  'eval.cancel': {
+    summary: 'Stop the running evaluation (it can be resumed)',
+    input: EvalRunRefSchema,
+    output: z.strictObject({ cancelled: z.boolean() }),
+  },
+  'eval.runs': {
+    summary: 'Saved evaluation runs, newest first',
+    input: NoInput,
+    output: z.strictObject({ runs: z.array(EvalRunSummarySchema) }),
+  },
+  'eval.report': {
+    summary: 'One run: every cell with its metrics and 95 % intervals, the best cell, per-query results',
+    input: EvalRunRefSchema,
+    output: EvalReportSchema,
+  },
+  'eval.testsets': {
+    summary: 'Test sets made from this index (queries with files marked relevant by hand)',
+    input: NoInput,
+    output: z.strictObject({ testSets: z.array(TestSetSchema) }),
+  },
+  'eval.judge': {
+    summary: 'Mark indexed files as relevant (grade 0–3) or not for a query of a test set; null removes the mark',
+    input: EvalJudgeInputSchema,
+    output: TestSetSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { AnswerProgressSchema } from './answer';
+import { EvalProgressSchema } from './eval';
 import { IndexJobSchema } from './indexing';
 import { LicenseStatusSchema } from './license';
 import { ModelJobSchema } from './model-management';
@@ -30,6 +31,8 @@ export const events = {
   'index.progress': IndexJobSchema,
   /** A running `answer.ask`: phase changes, its context pack, answer text as it streams, the end. */
   'answer.progress': AnswerProgressSchema,
+  /** An evaluation run started, progressed (at most 4 times a second), finished, failed or was cancelled. */
+  'eval.progress': EvalProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

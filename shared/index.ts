@@ -2,6 +2,8 @@ export * from './answer';
 export * from './commands';
 export * from './embed';
 export * from './errors';
+export * from './eval';
+export * from './eval-export';
 export * from './events';
 export * from './format';
 export * from './gpu';

@@ -6,6 +6,7 @@ import { listModels, streamChat } from './answer/chat-client';
 import { SessionKeyStore, type AnswerKeyStore } from './answer/key-store';
 import { listOrtBackends } from './compute/ort-backends';
 import { Encoder } from './encoder/encoder';
+import { EvalRunner } from './eval/eval-runner';
 import type { EventSink, Handlers } from './handlers';
 import { loadDefaultParts } from './indexer/default-parts';
 import { Indexer, type IndexCommand } from './indexer/indexer';
@@ -59,8 +60,18 @@ export interface EngineIndexerOptions {
 
 /** Commands the engine serves itself; everything else belongs to the host that owns the settings file. */
 export type EngineCommand =
-  'gpu.status' | 'embed' | ModelCommand | IndexCommand | 'search.query' | 'file.open' | 'file.reveal' | AnswerCommand;
+  | 'gpu.status'
+  | 'embed'
+  | ModelCommand
+  | IndexCommand
+  | 'search.query'
+  | 'file.open'
+  | 'file.reveal'
+  | AnswerCommand
+  | EvalCommand;
 type AnswerCommand = 'answer.ask' | 'answer.cancel' | 'answer.status' | 'answer.check' | 'answer.setKey';
+type EvalCommand =
+  'eval.run' | 'eval.resume' | 'eval.cancel' | 'eval.runs' | 'eval.report' | 'eval.testsets' | 'eval.judge';
 export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'gpu.status',
   'embed',
@@ -86,6 +97,13 @@ export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'answer.status',
   'answer.check',
   'answer.setKey',
+  'eval.run',
+  'eval.resume',
+  'eval.cancel',
+  'eval.runs',
+  'eval.report',
+  'eval.testsets',
+  'eval.judge',
 ];
 
 export function defaultModelDir(dataDir: string): string {
@@ -111,6 +129,8 @@ export class Engine {
   readonly answerKeys: AnswerKeyStore;
   /** Context packs and streamed answers from the configured chat endpoint. */
   readonly answers: Answerer;
+  /** The evaluation lab: grids of settings measured on labelled datasets. */
+  readonly evals: EvalRunner;
 
   constructor(private readonly options: EngineOptions) {
     const emit = options.emit;
@@ -163,6 +183,16 @@ export class Engine {
       retrieve: (input, signal) => this.search.retrieve(input, signal),
       streamChat,
       listModels,
+      ...(emit ? { emit } : {}),
+    });
+    this.evals = new EvalRunner({
+      dataDir: options.dataDir,
+      getSettings: options.getSettings,
+      encoder: (precision) => this.encoder(precision),
+      modelStatus: () => this.models.status(),
+      modelDir: () => this.modelDir,
+      indexStore: () => this.indexer.openStore(),
+      indexSearcher: this.search,
       ...(emit ? { emit } : {}),
     });
   }
@@ -278,6 +308,13 @@ export class Engine {
       'answer.status': () => Promise.resolve(this.answers.status()),
       'answer.check': (_input, context) => this.answers.check(context.signal),
       'answer.setKey': (input) => this.answers.setKey(input.apiKey),
+      'eval.run': (input) => this.evals.start(input),
+      'eval.resume': (input) => this.evals.resume(input.runId),
+      'eval.cancel': (input) => Promise.resolve({ cancelled: this.evals.cancel(input.runId) }),
+      'eval.runs': async () => ({ runs: await this.evals.runs() }),
+      'eval.report': (input) => this.evals.report(input.runId),
+      'eval.testsets': async () => ({ testSets: await this.evals.testSets() }),
+      'eval.judge': (input) => this.evals.judge(input.testSet, input.query, input.judgments),
     };
   }
 
@@ -298,6 +335,7 @@ export class Engine {
 
   async dispose(): Promise<void> {
     if (this.disposed) return;
+    await this.evals.dispose();
     await this.answers.dispose();
     await this.search.dispose();
     await this.indexer.dispose();

@@ -217,10 +217,25 @@ describe('the server, guarded', () => {
       'answer.status': {},
       'answer.check': {},
       'answer.setKey': { apiKey: 'sk-offline-test-key' },
+      'eval.judge': {
+        testSet: 'offline',
+        query: 'served offline',
+        judgments: [{ path: join(shared, 'server-docs', 'a.txt'), grade: 1 }],
+      },
+      'eval.testsets': {},
+      'eval.run': { dataset: { kind: 'testset', name: 'offline' }, grid: { modes: ['keyword'] } },
+      'eval.runs': {},
+      'eval.report': { runId: 'no-such-run' },
+      'eval.resume': { runId: 'no-such-run' },
+      'eval.cancel': { runId: 'no-such-run' },
       'roots.remove': { path: join(shared, 'server-docs') },
     };
     // Refused without reaching anything: no chat endpoint is configured.
-    const refusals: Partial<Record<CommandName, ErrorCode>> = { 'answer.check': 'NOT_CONFIGURED' };
+    const refusals: Partial<Record<CommandName, ErrorCode>> = {
+      'answer.check': 'NOT_CONFIGURED',
+      'eval.report': 'INVALID_INPUT',
+      'eval.resume': 'INVALID_INPUT',
+    };
     await mkdir(join(shared, 'server-docs'), { recursive: true });
     await writeFile(join(shared, 'server-docs', 'a.txt'), 'served offline');
     expect(Object.keys(inputs).sort()).toEqual(COMMAND_NAMES.filter((n) => n !== 'model.download').sort());

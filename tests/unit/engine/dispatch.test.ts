@@ -53,6 +53,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'answer.status': notHere,
     'answer.check': notHere,
     'answer.setKey': notHere,
+    'eval.run': notHere,
+    'eval.resume': notHere,
+    'eval.cancel': notHere,
+    'eval.runs': notHere,
+    'eval.report': notHere,
+    'eval.testsets': notHere,
+    'eval.judge': notHere,
     ...overrides,
   };
 }
