@@ -5,6 +5,7 @@ import { defaultDataDir } from '../engine/paths';
 import { registerAnswer } from './commands/answer';
 import { registerAsk } from './commands/ask';
 import { registerEmbed } from './commands/embed';
+import { registerEval } from './commands/eval';
 import { registerIndex } from './commands/index';
 import { registerLicense } from './commands/license';
 import { registerModel } from './commands/model';
@@ -40,6 +41,7 @@ export function createProgram(io: CliIo): Command {
   registerSearch(program, io);
   registerAsk(program, io);
   registerAnswer(program, io);
+  registerEval(program, io);
   registerOpen(program, io);
   return program;
 }

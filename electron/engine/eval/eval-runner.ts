@@ -228,6 +228,8 @@ export class EvalRunner {
         summary.activity = null;
         summary.finishedAt = new Date().toISOString();
         for (const cell of saved.report.cells) if (cell.state === 'running') cell.state = 'pending';
+        // A stopped run's report still says which model made its numbers (synthetic ones are no quality).
+        saved.report.model ??= await this.modelInfo();
         await this.save(saved).catch(() => undefined);
         this.emit(summary, true);
       })
@@ -258,7 +260,10 @@ export class EvalRunner {
       if (loaded.beir) {
         summary.activity = `indexing ${loaded.documents} documents`;
         this.emit(summary, true);
-        corpus = await openCorpusStore(this.options.dataDir, loaded.beir, signal, () => undefined);
+        corpus = await openCorpusStore(this.options.dataDir, loaded.beir, signal, (written, total) => {
+          summary.activity = `indexing documents: ${written} of ${total}`;
+          this.emit(summary);
+        });
         const store = corpus;
         searcher = new Searcher({
           store: () => Promise.resolve(store),
@@ -340,13 +345,15 @@ export class EvalRunner {
         chunkerVersion: 0,
       };
       const key = passageKey(config) ?? '';
-      summary.activity = `encoding ${loaded.documents} documents with ${passageTask}, ${precision}${prefix ? '' : ', no prefix'}`;
+      const setting = `${passageTask}, ${precision}${prefix ? '' : ', no prefix'}`;
+      summary.activity = `checking the documents' vectors (${setting})`;
       this.emit(summary, true);
       const started = performance.now();
       let encoded = 0;
       await encodeCorpus(corpus, encoder, provenance, signal, (n) => {
         encoded += n;
         summary.done += n;
+        summary.activity = `encoding documents (${setting}): ${encoded} this run`;
         this.emit(summary);
       });
       summary.done += loaded.documents - encoded;
