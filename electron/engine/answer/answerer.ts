@@ -13,7 +13,7 @@ import {
 } from '../../../shared';
 import type { EventSink } from '../handlers';
 import type { Retrieval } from '../search/searcher';
-import { PackBuilder, type BuiltPack, type PackStore } from './build-pack';
+import { NO_EVIDENCE_JUDGED, PackBuilder, type BuiltPack, type PackStore } from './build-pack';
 import type { ChatEndpoint, ListModels, StreamChat } from './chat-types';
 import { checkCitations, ThinkFilter } from './citations';
 import { endpointLocation } from './endpoint-location';
@@ -310,15 +310,7 @@ function emptyPack(question: string, scope: ContextPack['scope']): ContextPack {
     budgetTokens: 0,
     usedTokens: 0,
     omitted: { budget: 0, duplicates: 0, weak: 0 },
-    evidence: {
-      weak: false,
-      bestSimilarity: null,
-      chanceSimilarity: null,
-      bestCoverage: 0,
-      indexPassages: 0,
-      sampled: 0,
-      message: null,
-    },
+    evidence: NO_EVIDENCE_JUDGED,
     parts: 0,
     search: { mode: 'hybrid', semantic: 'off', problem: null },
     text: `Question: ${question.trim()}`,

@@ -15,6 +15,17 @@ import { documentParts, selectPassages, type Candidate } from './context-pack';
 import { chanceLevel, contentTerms, keywordCoverage, KEYWORD_EVIDENCE, type ChanceLevel } from './evidence';
 import { formatPassages } from './prompts';
 
+/** The evidence of a pack that judges none: a whole document is not matched against the question. */
+export const NO_EVIDENCE_JUDGED: EvidenceReport = {
+  weak: false,
+  bestSimilarity: null,
+  chanceSimilarity: null,
+  bestCoverage: 0,
+  indexPassages: 0,
+  sampled: 0,
+  message: null,
+};
+
 /** What packs read from the index (IndexStore implements it). */
 export interface PackStore {
   getFile(path: string): Promise<FileRecord | null>;
@@ -141,15 +152,7 @@ export class PackBuilder {
       budgetTokens: request.budgetTokens * Math.max(1, parts.length),
       usedTokens: passages.reduce((sum, p) => sum + p.tokens, 0),
       omitted: { budget: all.flat().length - passages.length, duplicates: 0, weak: 0 },
-      evidence: {
-        weak: false,
-        bestSimilarity: null,
-        chanceSimilarity: null,
-        bestCoverage: 0,
-        indexPassages: 0,
-        sampled: 0,
-        message: null,
-      },
+      evidence: NO_EVIDENCE_JUDGED,
       parts: parts.length,
       search: { mode: 'keyword', semantic: 'off', problem: null },
       text: packText(request.question, passages, name),
