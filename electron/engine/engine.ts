@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-
 import type { EmbedInput, EmbedResult, GpuStatus, Precision, Settings } from '../../shared';
 import { Answerer } from './answer/answerer';
 import { listModels, streamChat } from './answer/chat-client';
@@ -16,6 +14,7 @@ import type { ModelDirSource } from './model/context';
 import { SHIPPED_MANIFEST } from './model/manifest';
 import { ModelManager, type ModelCommand, type ModelManagerOptions } from './model/model-manager';
 import { profileModelDir } from './model/model-paths';
+import { transformersCacheDir } from './paths';
 import { createFileHandlers } from './search/open-file';
 import { Searcher } from './search/searcher';
 
@@ -157,7 +156,7 @@ export class Engine {
         new ModelAccess({
           getSettings: options.getSettings,
           modelDir: () => this.modelDir,
-          cacheDir: join(options.dataDir, 'cache', 'transformers'),
+          cacheDir: transformersCacheDir(options.dataDir),
           encoder: () => this.encoder(),
           modelStatus: () => this.models.status(),
           chunkerVersion: parts.chunker.version,
@@ -248,7 +247,7 @@ export class Engine {
       const modelDir = this.modelDir;
       pending = Encoder.load({
         modelDir,
-        cacheDir: join(this.options.dataDir, 'cache', 'transformers'),
+        cacheDir: transformersCacheDir(this.options.dataDir),
         licenseAccepted: settings.license !== null,
         precision: chosen,
         provider: settings.compute.provider,

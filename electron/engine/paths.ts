@@ -22,3 +22,11 @@ export function defaultDataDir(
 export function settingsPath(dataDir: string): string {
   return join(dataDir, 'settings.json');
 }
+
+/**
+ * transformers.js's cache folder, inside the profile: the library's default is inside its own package,
+ * which is read-only in a packaged app (app.asar). Polyseek loads tokenizers offline, so it stays small.
+ */
+export function transformersCacheDir(dataDir: string): string {
+  return join(dataDir, 'cache', 'transformers');
+}

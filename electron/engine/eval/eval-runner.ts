@@ -1,42 +1,41 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 
 import {
-  MODEL_ID,
-  PolyseekError,
-  errorMessage,
-  type ModelStatus,
-  type Precision,
-  type ResultError,
-  type SearchQueryInput,
-  type Settings,
   EvalReportSchema,
   EvalRunInputSchema,
+  PolyseekError,
   type EvalCell,
-  type EvalCellConfig,
   type EvalDatasetRef,
   type EvalReport,
   type EvalRunInput,
   type EvalRunSummary,
+  type ModelStatus,
+  type Precision,
+  type Settings,
   type TestSet,
 } from '../../../shared';
 import type { Encoder } from '../encoder/encoder';
 import type { EventSink } from '../handlers';
-import { weightsChecksum } from '../indexer/model-access';
-import { chooseVectors } from '../search/choose-vectors';
 import { checkIndexedFile, type FileCheckStore } from '../search/open-file';
 import type { SearchStore } from '../search/ports';
 import { Searcher } from '../search/searcher';
 import { writeFileAtomic } from '../settings/atomic-write';
 import type { IndexStore } from '../store/index-store';
-import type { Provenance } from '../store/types';
-import { bootstrapIntervals } from './bootstrap';
-import { docIdOf, encodeCorpus, openCorpusStore } from './corpus-store';
-import { loadBeirDataset, type Dataset } from './dataset';
+import {
+  asResultError,
+  emptyCell,
+  loadEvalDataset,
+  prepareVectors,
+  runCell,
+  type CellContext,
+  type Loaded,
+  type Saved,
+} from './cell-work';
+import { openCorpusStore } from './corpus-store';
 import { completeGrid, expandGrid, passageKey } from './grid';
-import { meanOf, queryMetrics, type QueryMetrics } from './metrics';
-import { judge, listTestSets, readTestSet } from './testsets';
+import { judge, listTestSets } from './testsets';
 
 export interface EvalRunnerOptions {
   readonly dataDir: string;
@@ -50,29 +49,8 @@ export interface EvalRunnerOptions {
   readonly emit?: EventSink;
 }
 
-/** Files a search returns per query: Recall@100 needs the top 100. */
-const DEPTH = 100;
 /** Progress events at most this often: one per query would flood the renderer on fast cells. */
 const PROGRESS_INTERVAL_MS = 250;
-const DEFAULT_BOOTSTRAP = 1000;
-const DEFAULT_SEED = 1;
-
-interface Saved {
-  readonly input: EvalRunInput;
-  readonly report: EvalReport;
-}
-
-/** The queries and judgments of a run, whatever the dataset's kind. */
-interface Loaded {
-  readonly name: string;
-  readonly documents: number;
-  readonly queries: readonly { readonly id: string; readonly text: string }[];
-  readonly qrels: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  readonly title: (id: string) => string;
-  readonly warnings: string[];
-  /** BEIR datasets are indexed into a store of their own; test sets use the person's index. */
-  readonly beir: Dataset | null;
-}
 
 /**
  * The evaluation lab's engine: runs a grid of settings over a labelled dataset through the real search
@@ -252,6 +230,8 @@ export class EvalRunner {
     const encodeGroups = loaded.beir ? [...groups.keys()].filter((k) => k !== 'keyword').length : 0;
     summary.done = 0;
     summary.total = pending.length * loaded.qrels.size + encodeGroups * loaded.documents;
+    // Saved at once, so a report read now says running, not queued.
+    await this.save(saved);
     this.emit(summary, true);
 
     let corpus: IndexStore | null = null;
@@ -278,7 +258,7 @@ export class EvalRunner {
         if (!first) continue;
         if (key !== 'keyword') {
           try {
-            await this.prepareVectors(first.config, cells, corpus, loaded, summary, signal);
+            await prepareVectors(this.cellContext(summary), first.config, cells, corpus, loaded, summary, signal);
           } catch (error) {
             if (signal.aborted) throw error;
             for (const cell of cells) {
@@ -286,6 +266,8 @@ export class EvalRunner {
               Object.assign(cell, { state: 'failed', problem: asResultError(error) });
               summary.done += loaded.qrels.size;
             }
+            // The group's documents will not be encoded: their share of the work is over too.
+            if (loaded.beir) summary.done = Math.min(summary.total, summary.done + loaded.documents);
             await this.save(saved);
             continue;
           }
@@ -293,14 +275,20 @@ export class EvalRunner {
         for (const cell of cells) {
           // Skipped or failed while preparing: counted there.
           if (cell.state !== 'pending') continue;
-          await this.runCell(cell, searcher, loaded, saved, signal);
+          await runCell(this.cellContext(summary), cell, searcher, loaded, saved, signal);
           summary.cellsDone = report.cells.filter((c) => c.state === 'done').length;
+          report.bestCellId = bestCell(report.cells);
           await this.save(saved);
         }
       }
       report.bestCellId = bestCell(report.cells);
       report.model = await this.modelInfo();
-      Object.assign(summary, { state: 'done', activity: null, finishedAt: new Date().toISOString() });
+      Object.assign(summary, {
+        state: 'done',
+        activity: null,
+        finishedAt: new Date().toISOString(),
+        done: summary.total,
+      });
       await this.save(saved);
       this.emit(summary, true);
     } finally {
@@ -309,219 +297,12 @@ export class EvalRunner {
     }
   }
 
-  /**
-   * The vectors a group of cells (one passage adapter, precision and prefix) searches. BEIR: the corpus is
-   * encoded at the model's full width (resuming where a previous run stopped) and every smaller size of
-   * the group derived by truncation. Test sets: the index's own vectors must match the cell, else the
-   * cell is skipped with the re-embed it would need (an evaluation never re-embeds someone's folders).
-   */
-  private async prepareVectors(
-    config: EvalCellConfig,
-    cells: EvalCell[],
-    corpus: IndexStore | null,
-    loaded: Loaded,
-    summary: EvalRunSummary,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const { passageTask, precision, prefix } = config;
-    if (passageTask === null || precision === null || prefix === null) return;
-    const encoder = await this.options.encoder(precision);
-    const full = encoder.config.hiddenSize;
-    for (const cell of cells) {
-      if ((cell.config.dims ?? 0) > full) {
-        skip(cell, 'INVALID_INPUT', `this model is ${full} dims wide; ${cell.config.dims} dims is beyond it`);
-        summary.done += loaded.qrels.size;
-      }
-    }
-    const wanted = [...new Set(cells.filter((c) => c.state === 'pending').map((c) => c.config.dims ?? full))];
-    if (corpus) {
-      const provenance: Provenance = {
-        modelId: MODEL_ID,
-        modelChecksum: await weightsChecksum(encoder, this.options.modelStatus),
-        precision,
-        task: passageTask,
-        prefix,
-        dims: full,
-        chunkerVersion: 0,
-      };
-      const key = passageKey(config) ?? '';
-      const setting = `${passageTask}, ${precision}${prefix ? '' : ', no prefix'}`;
-      summary.activity = `checking the documents' vectors (${setting})`;
-      this.emit(summary, true);
-      const started = performance.now();
-      let encoded = 0;
-      await encodeCorpus(corpus, encoder, provenance, signal, (n) => {
-        encoded += n;
-        summary.done += n;
-        summary.activity = `encoding documents (${setting}): ${encoded} this run`;
-        this.emit(summary);
-      });
-      summary.done += loaded.documents - encoded;
-      summary.encodeMs[key] = (summary.encodeMs[key] ?? 0) + performance.now() - started;
-      await corpus.setActiveProvenance(provenance);
-      for (const dims of wanted.filter((d) => d < full)) {
-        const target = { ...provenance, dims };
-        await corpus.deriveVectors(provenance, target, { signal });
-        await corpus.ensureVectorIndex(target);
-      }
-      return;
-    }
-    const store = await this.options.indexStore();
-    const tables = store.vectorTables().map((t) => t.provenance);
-    const active = await store.activeProvenance();
-    for (const cell of cells.filter((c) => c.state === 'pending')) {
-      try {
-        const choice = chooseVectors(tables, active, { passageTask, dims: cell.config.dims ?? full });
-        const { source } = choice;
-        if (source.precision !== precision || source.prefix !== prefix) {
-          skip(
-            cell,
-            'PROVENANCE_MISMATCH',
-            `the index's ${passageTask} vectors are ${source.precision}${source.prefix ? ' with' : ' without'} the instruction prefix; this cell asks for ${precision}${prefix ? ' with' : ' without'} it — re-embed the index with those settings to evaluate it`,
-          );
-          summary.done += loaded.qrels.size;
-        } else if (choice.dims < source.dims) {
-          await store.deriveVectors(source, { ...source, dims: choice.dims }, { signal });
-          await store.ensureVectorIndex({ ...source, dims: choice.dims });
-        }
-      } catch (error) {
-        if (signal.aborted) throw error;
-        const problem = asResultError(error);
-        skip(cell, problem.code, problem.message);
-        summary.done += loaded.qrels.size;
-      }
-    }
+  private load(ref: EvalDatasetRef): Promise<Loaded> {
+    return loadEvalDataset(ref, this.options.dataDir, this.options.indexStore);
   }
 
-  private async runCell(
-    cell: EvalCell,
-    searcher: Searcher,
-    loaded: Loaded,
-    saved: Saved,
-    signal: AbortSignal,
-  ): Promise<void> {
-    const { summary } = saved.report;
-    const { config } = cell;
-    cell.state = 'running';
-    summary.activity = `searching: ${describeCell(config)}`;
-    this.emit(summary, true);
-    const rows: QueryMetrics[] = [];
-    const curves: number[][] = [];
-    const durations: number[] = [];
-    const started = performance.now();
-    for (const query of loaded.queries) {
-      const judged = loaded.qrels.get(query.id);
-      if (!judged) continue;
-      signal.throwIfAborted();
-      const input: SearchQueryInput = {
-        query: query.text,
-        mode: config.mode,
-        limit: DEPTH,
-        perFile: 1,
-        ...(config.mode === 'keyword'
-          ? {}
-          : {
-              adapters: { query: config.queryTask ?? undefined, passage: config.passageTask ?? undefined },
-              ...(config.dims ? { dims: config.dims as SearchQueryInput['dims'] } : {}),
-              prefix: config.prefix ?? undefined,
-            }),
-      };
-      const queryStarted = performance.now();
-      const result = await searcher.query(stripUndefined(input), signal);
-      durations.push(performance.now() - queryStarted);
-      if (config.mode !== 'keyword') {
-        if (result.semantic.state !== 'used') {
-          throw new PolyseekError(
-            result.semantic.problem?.code ?? 'INTERNAL',
-            result.semantic.problem?.message ?? 'vectors were not used',
-          );
-        }
-        if (config.dims !== null && result.semantic.dimsUsed !== config.dims) {
-          throw new PolyseekError('INTERNAL', `searched at ${result.semantic.dimsUsed} dims instead of ${config.dims}`);
-        }
-      }
-      // The product's order is what is measured: scores are turned into ranks, so RRF ties keep the
-      // order the Search page shows instead of trec_eval's tie-break by id.
-      const ids = result.files.map((f) => (loaded.beir ? docIdOf(f.path) : f.path));
-      const scores = new Map(ids.map((id, i) => [id, DEPTH - i]));
-      const metrics = queryMetrics(judged, scores);
-      summary.done += 1;
-      this.emit(summary);
-      if (!metrics) continue;
-      rows.push(metrics);
-      const relevant = [...judged.values()].filter((g) => g >= 1).length;
-      let hits = 0;
-      curves.push(
-        Array.from({ length: DEPTH }, (_, k) => {
-          if ((judged.get(ids[k] ?? '') ?? 0) >= 1) hits += 1;
-          return hits / relevant;
-        }),
-      );
-      let entry = saved.report.queries.find((q) => q.queryId === query.id);
-      if (!entry) {
-        entry = { queryId: query.id, text: query.text, relevant, cells: {} };
-        saved.report.queries.push(entry);
-      }
-      entry.cells[cell.id] = {
-        metrics,
-        top: ids.slice(0, 10).map((id) => ({ id, title: loaded.title(id), grade: judged.get(id) ?? null })),
-      };
-    }
-    const settings = saved.input;
-    Object.assign(cell, {
-      state: 'done',
-      mean: meanOf(rows),
-      interval: bootstrapIntervals(rows, settings.bootstrap ?? DEFAULT_BOOTSTRAP, settings.seed ?? DEFAULT_SEED),
-      queries: rows.length,
-      searchMs: performance.now() - started,
-      medianQueryMs: median(durations),
-      recallCurve: Array.from({ length: DEPTH }, (_, k) =>
-        curves.length === 0 ? 0 : curves.reduce((sum, c) => sum + (c[k] ?? 0), 0) / curves.length,
-      ),
-    });
-  }
-
-  private async load(ref: EvalDatasetRef): Promise<Loaded> {
-    if (ref.kind === 'beir') {
-      const dataset = await loadBeirDataset(ref.dir, ref.split ? { split: ref.split } : {});
-      const titles = new Map(dataset.documents.map((d) => [d.id, d.title || d.text.slice(0, 80)]));
-      return {
-        name: dataset.name,
-        documents: dataset.documents.length,
-        queries: dataset.queries,
-        qrels: dataset.qrels,
-        title: (id) => titles.get(id) ?? id,
-        warnings: dataset.warnings,
-        beir: dataset,
-      };
-    }
-    const set = await readTestSet(this.options.dataDir, ref.name);
-    const store = await this.options.indexStore();
-    const indexed = await store.listFiles({ status: 'indexed' });
-    const known = new Set(indexed.map((f) => f.path));
-    const warnings: string[] = [];
-    const qrels = new Map<string, Map<string, number>>();
-    for (const q of set.queries) {
-      const judged = new Map(q.judgments.filter((j) => known.has(j.path)).map((j) => [j.path, j.grade]));
-      const gone = q.judgments.length - judged.size;
-      if (gone > 0) warnings.push(`query ${JSON.stringify(q.text)}: ${gone} judged files are no longer indexed`);
-      if (judged.size > 0) qrels.set(q.id, judged);
-    }
-    if (qrels.size === 0) {
-      throw new PolyseekError(
-        'INVALID_INPUT',
-        `the test set ${JSON.stringify(ref.name)} has no judged query whose files are still indexed`,
-      );
-    }
-    return {
-      name: set.name,
-      documents: indexed.length,
-      queries: set.queries.map((q) => ({ id: q.id, text: q.text })),
-      qrels,
-      title: (id) => basename(id),
-      warnings,
-      beir: null,
-    };
+  private cellContext(summary: EvalRunSummary): CellContext {
+    return { options: this.options, progress: (force) => this.emit(summary, force) };
   }
 
   private async modelInfo(): Promise<EvalReport['model']> {
@@ -564,25 +345,6 @@ export class EvalRunner {
   }
 }
 
-function emptyCell(id: string, config: EvalCellConfig): EvalCell {
-  return {
-    id,
-    config,
-    state: 'pending',
-    problem: null,
-    mean: null,
-    interval: null,
-    queries: 0,
-    searchMs: 0,
-    medianQueryMs: 0,
-    recallCurve: [],
-  };
-}
-
-function skip(cell: EvalCell, code: ResultError['code'], message: string): void {
-  Object.assign(cell, { state: 'skipped', problem: { code, message } });
-}
-
 /** The done cell with the best nDCG@10; ties: higher Recall@100, then fewer dims (cheaper). */
 export function bestCell(cells: readonly EvalCell[]): string | null {
   const done = cells.filter((c) => c.state === 'done' && c.mean);
@@ -593,26 +355,4 @@ export function bestCell(cells: readonly EvalCell[]): string | null {
       (a.config.dims ?? 0) - (b.config.dims ?? 0),
   );
   return done[0]?.id ?? null;
-}
-
-export function describeCell(config: EvalCellConfig): string {
-  if (config.mode === 'keyword') return 'keyword';
-  return `${config.mode}, query ${config.queryTask}, passage ${config.passageTask}, ${config.dims} dims, ${config.precision}${config.prefix ? '' : ', no prefix'}`;
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-function asResultError(error: unknown): ResultError {
-  return error instanceof PolyseekError
-    ? { code: error.code, message: error.message }
-    : { code: 'INTERNAL', message: errorMessage(error) };
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
