@@ -13,6 +13,10 @@ import { SEARCH_TEXT, errorAdvice, noResults, resultSummary } from '../text/sear
 import { AskPanel } from './search/ask/AskPanel';
 import { useAsk } from './search/ask/use-ask';
 import { FiltersPanel } from './search/FiltersPanel';
+import { GradeControl } from './search/judge/GradeControl';
+import { JudgeBar } from './search/judge/JudgeBar';
+import { useJudging } from './search/judge/use-judging';
+import './search/judge/judge.css';
 import { activeAfterResults, isAskShortcut, isFocusShortcut, keyCommand } from './search/result-keys';
 import { ResultList } from './search/ResultList';
 import { EMPTY_FILTERS, activeFilterCount, toSearchInput, type FilterState } from './search/search-input';
@@ -57,6 +61,8 @@ export function SearchPage() {
   // with nothing indexed, the page points to Folders instead of showing empty answers.
   const shown = input && !search.error && !index.empty ? search.shown : null;
   const files = shown?.result.files ?? [];
+  // Grades belong to the query whose results are on screen, not to what is being typed.
+  const judging = useJudging(shown?.input.query.trim() || null);
   const active = shown && cursor ? activeAfterResults(cursor.index, files.length, cursor.key === shown.key) : null;
   const itemId = useCallback((i: number) => `${listId}-result-${i}`, [listId]);
   // A move made while a newer query is still on its way applies to that query's answer.
@@ -148,6 +154,7 @@ export function SearchPage() {
         roots={roots}
         facets={search.facets}
       />
+      <JudgeBar judging={judging} query={shown?.input.query ?? null} />
       {notice?.kind === 'failed' && (
         <ErrorNotice error={notice.error} context={notice.context}>
           {notice.error.code === 'FILE_NOT_INDEXED' && <p>{errorAdvice(notice.error.code).text}</p>}
@@ -199,6 +206,18 @@ export function SearchPage() {
           onReveal={actions.reveal}
           onAsk={(file) => ask({ kind: 'document', path: file.path })}
           onLeave={() => inputRef.current?.focus()}
+          renderJudge={
+            judging.on
+              ? (file) => (
+                  <GradeControl
+                    name={file.name}
+                    grade={judging.grades.get(file.path)}
+                    disabled={!judging.nameValid}
+                    onGrade={(grade) => judging.judge(file, grade)}
+                  />
+                )
+              : undefined
+          }
         />
       )}
       {shown && files.length === 0 && (

@@ -8,6 +8,7 @@ export { APP_TEXT, type AppText } from './app';
 export { catalog, type Translations } from './catalog';
 export { COMMON_TEXT, formatDuration, type CommonText } from './common';
 export { COMPONENTS_TEXT, type ComponentsText } from './components';
+export { EVALUATE_TEXT, type EvaluateText, type GridAxis } from './evaluate';
 export { FOLDERS_TEXT, type FoldersText } from './folders';
 export { formatDateTime, formatList, formatNumber, plural, type PluralForms } from './format';
 export { LICENCE_TEXT, type LicenceText } from './licence';

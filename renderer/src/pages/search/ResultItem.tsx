@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 import type { SearchFileHit, SearchPassage } from '../../../../shared';
 import { ANSWERS_TEXT } from '../../text/answers';
@@ -26,10 +26,12 @@ interface Props {
   readonly onActivate: () => void;
   /** Asks the query about this file only. */
   readonly onAsk: () => void;
+  /** The judging mode's grade control, at the end of the actions (absent while judging is off). */
+  readonly judge?: ReactNode;
 }
 
 /** One file: name, path, badges, score, its best passage and, on expand, the other passages. */
-export function ResultItem({ hit, id, active, onOpen, onReveal, onActivate, onAsk }: Props) {
+export function ResultItem({ hit, id, active, onOpen, onReveal, onActivate, onAsk, judge }: Props) {
   const [expanded, setExpanded] = useState(false);
   const passagesId = useId();
   const [best, ...others] = hit.passages;
@@ -97,6 +99,7 @@ export function ResultItem({ hit, id, active, onOpen, onReveal, onActivate, onAs
             {expanded ? hidePassages() : morePassages(others.length)}
           </button>
         )}
+        {judge}
       </div>
       {others.length > 0 && (
         <ol id={passagesId} className="passages" hidden={!expanded} aria-label={`More passages in ${hit.name}`}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 import type { SearchFileHit } from '../../../../shared';
 import { SEARCH_TEXT } from '../../text/search';
@@ -19,6 +19,8 @@ interface Props {
   readonly onAsk: (file: SearchFileHit) => void;
   /** Escape inside the list hands the keyboard back to the search box. */
   readonly onLeave: () => void;
+  /** The judging mode's control for a file; absent while judging is off. */
+  readonly renderJudge?: ((file: SearchFileHit) => ReactNode) | undefined;
 }
 
 /**
@@ -37,6 +39,7 @@ export function ResultList({
   onReveal,
   onAsk,
   onLeave,
+  renderJudge,
 }: Props) {
   const list = useRef<HTMLOListElement>(null);
 
@@ -79,6 +82,7 @@ export function ResultList({
           onReveal={() => onReveal(file)}
           onAsk={() => onAsk(file)}
           onActivate={() => onActivate(index)}
+          judge={renderJudge?.(file)}
         />
       ))}
     </ol>

@@ -55,7 +55,16 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['error-text', 'error-bg'],
   ['ok-text', 'surface'],
   ['ok-text', 'ok-bg'],
+  // Evaluate: the best row of a table (its text, interval, hint and ★ Best label), reasons of cells.
+  ['text', 'best-bg'],
+  ['muted', 'best-bg'],
+  ['ok-text', 'best-bg'],
+  ['warning-text', 'surface'],
+  ['error-text', 'surface'],
 ];
+
+/** Chart lines against the panel they are drawn on: 3:1 for graphics (WCAG 1.4.11). */
+const CHART_LINES = ['chart-1', 'chart-2', 'chart-3', 'chart-4', 'chart-5', 'chart-6'];
 
 describe('the colour themes (styles/base.css)', () => {
   const { light, dark } = themes(baseCss);
@@ -76,6 +85,16 @@ describe('the colour themes (styles/base.css)', () => {
         if (!a || !b) return `${fg} on ${bg}: not defined`;
         const ratio = contrast(a, b);
         return ratio >= 4.5 ? null : `${fg} on ${bg}: ${ratio.toFixed(2)}`;
+      }).filter(Boolean);
+      expect(low).toEqual([]);
+    });
+
+    it(`keep chart lines at 3:1 or more against the surface in the ${theme} theme`, () => {
+      const low = CHART_LINES.map((name) => {
+        const [line, surface] = [vars.get(name), vars.get('surface')];
+        if (!line || !surface) return `${name}: not defined`;
+        const ratio = contrast(line, surface);
+        return ratio >= 3 ? null : `${name} on surface: ${ratio.toFixed(2)}`;
       }).filter(Boolean);
       expect(low).toEqual([]);
     });

@@ -4,6 +4,7 @@ import { ANSWERS_TEXT } from '../../../../renderer/src/text/answers';
 import { APP_TEXT } from '../../../../renderer/src/text/app';
 import { COMMON_TEXT } from '../../../../renderer/src/text/common';
 import { COMPONENTS_TEXT } from '../../../../renderer/src/text/components';
+import { EVALUATE_TEXT } from '../../../../renderer/src/text/evaluate';
 import { LICENCE_TEXT } from '../../../../renderer/src/text/licence';
 import { MODELS_TEXT } from '../../../../renderer/src/text/models';
 import { ONBOARDING_TEXT } from '../../../../renderer/src/text/onboarding';
@@ -15,6 +16,7 @@ const CATALOGS = {
   app: APP_TEXT,
   common: COMMON_TEXT,
   components: COMPONENTS_TEXT,
+  evaluate: EVALUATE_TEXT,
   licence: LICENCE_TEXT,
   models: MODELS_TEXT,
   onboarding: ONBOARDING_TEXT,
@@ -58,6 +60,20 @@ describe('the English catalogs', () => {
     expect(ANSWERS_TEXT.sources.omitted(2, 0, 1)).toBe('Left out: 2 passages over the budget and 1 weak match.');
     expect(ANSWERS_TEXT.sources.omitted(0, 0, 0)).toBe('');
     expect(ANSWERS_TEXT.settings.reachable(41.6, 1)).toBe('Reachable in 42 ms; it lists 1 model.');
+  });
+
+  it('counts cells, queries and grades by plural rule on the Evaluate page and in judging', () => {
+    expect([EVALUATE_TEXT.form.cellCount(1), EVALUATE_TEXT.form.cellCount(9)]).toEqual([
+      '1 cell in this run.',
+      '9 cells in this run.',
+    ]);
+    expect(EVALUATE_TEXT.form.testsetOption('mine', 1)).toBe('mine (1 query)');
+    expect(EVALUATE_TEXT.runs.cellsDone(2, 1)).toBe('2 of 1 cell done');
+    expect(EVALUATE_TEXT.judge.forQuery('rights', 1)).toBe('1 file graded for “rights”.');
+    expect(EVALUATE_TEXT.judge.forQuery('rights', 0)).toBe('0 files graded for “rights”.');
+    expect(EVALUATE_TEXT.report.warnings(2)).toBe('2 notes from loading the dataset');
+    expect(EVALUATE_TEXT.metric(0.61234)).toBe('0.612');
+    expect(EVALUATE_TEXT.table.interval(0.5, 0.71)).toBe('0.500–0.710');
   });
 
   it('says what happened to a returning user’s model in words that name the folder', () => {

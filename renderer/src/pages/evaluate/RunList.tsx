@@ -1,0 +1,92 @@
+import type { EvalRunSummary } from '../../../../shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { EVALUATE_TEXT } from '../../text/evaluate';
+import { formatDateTime } from '../../text/format';
+import { ProgressBar } from '../models/ProgressBar';
+import { canResume, isActive, runShare } from './run-list';
+import type { RunAction } from './use-eval-runs';
+
+interface Props {
+  readonly runs: readonly EvalRunSummary[];
+  readonly shownId: string | null;
+  readonly pending: string | null;
+  readonly onShow: (runId: string) => void;
+  readonly onAct: (action: RunAction, runId: string) => void;
+}
+
+/** Saved runs, newest first: what each measured, its state, live progress while it runs, and its controls. */
+export function RunList({ runs, shownId, pending, onShow, onAct }: Props) {
+  const text = EVALUATE_TEXT.runs;
+  return (
+    <ol className="eval-runs" aria-label={text.listLabel}>
+      {runs.map((run) => {
+        const name = text.name(run);
+        const shown = run.runId === shownId;
+        const busy = pending === run.runId;
+        return (
+          <li key={run.runId} className="eval-run" data-shown={shown || undefined} aria-current={shown || undefined}>
+            <div className="eval-run-head">
+              <h3 className="eval-run-name" dir="auto">
+                {name}
+              </h3>
+              <span className={`badge eval-state eval-state-${run.state}`}>{text.states[run.state]}</span>
+              <span className="eval-run-actions">
+                {isActive(run) && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={text.cancelLabel(name)}
+                    disabled={busy}
+                    onClick={() => onAct('cancel', run.runId)}
+                  >
+                    {text.cancel}
+                  </button>
+                )}
+                {canResume(run) && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={text.resumeLabel(name)}
+                    disabled={busy || runs.some(isActive)}
+                    onClick={() => onAct('resume', run.runId)}
+                  >
+                    {text.resume}
+                  </button>
+                )}
+                {shown ? (
+                  <span className="muted eval-run-shown">{text.shown}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    aria-label={text.viewLabel(name)}
+                    onClick={() => onShow(run.runId)}
+                  >
+                    {text.view}
+                  </button>
+                )}
+              </span>
+            </div>
+            <p className="hint" dir="auto">
+              {text.about(run)} · {formatDateTime(run.startedAt)}
+            </p>
+            {isActive(run) ? (
+              <div className="eval-run-progress">
+                <ProgressBar label={text.progressLabel(name)} share={runShare(run)} detail={text.progress(run)} />
+                {run.activity && (
+                  <p className="hint eval-activity" dir="auto">
+                    {run.activity}
+                  </p>
+                )}
+              </div>
+            ) : (
+              run.state !== 'done' && <p className="hint">{text.cellsDone(run.cellsDone, run.cells)}</p>
+            )}
+            {run.state === 'failed' && run.error && <ErrorNotice error={run.error} context={text.failedContext} />}
+            {(run.state === 'cancelled' || run.state === 'paused') && <p className="hint">{text.resumeHint}</p>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
