@@ -34,6 +34,15 @@ const common = {
 // loaded lazily) becomes a deferred require().
 const requireExternals = { supported: { 'dynamic-import': false } };
 
+// CommonJS has no import.meta: esbuild would leave `import.meta.url` undefined, and code that resolves
+// packages from its own location (`createRequire(import.meta.url)`: onnxruntime-node's binary folder,
+// pdf.js's data files) would fail in the bundles only. Give it this file's URL, which inside an app.asar
+// is the asar path that Electron's require and fs resolve.
+const cjsImportMeta = {
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: [join(root, 'build', 'cjs-import-meta-url.mjs')],
+};
+
 const targets = [
   {
     // Node packages stay in node_modules (zod, and nothing native: main never loads ORT or LanceDB).
@@ -45,6 +54,7 @@ const targets = [
     packages: 'external',
     external: ['electron'],
     ...requireExternals,
+    ...cjsImportMeta,
   },
   {
     // A sandboxed preload can require only 'electron' and a few polyfilled builtins, so everything else
@@ -66,6 +76,7 @@ const targets = [
     target: NODE_TARGET,
     packages: 'external',
     ...requireExternals,
+    ...cjsImportMeta,
   },
   {
     // ESM, so pdf.js (ESM-only, top-level await) loads with a real import(); its cmaps and fonts are read

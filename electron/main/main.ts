@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-
 import { app, dialog, safeStorage, session, shell } from 'electron';
 
 import { errorMessage } from '../../shared';
@@ -7,6 +5,7 @@ import { EventHub } from '../engine/event-hub';
 import { settingsPath } from '../engine/paths';
 import { SettingsFile } from '../engine/settings';
 import { AnswerKeyFile } from './answer-key';
+import { resolveAppPaths } from './app-paths';
 import { EngineSupervisor } from './engine-supervisor';
 import { broadcastEvent, setupIpc } from './ipc';
 import { createMainCommands } from './main-commands';
@@ -14,22 +13,6 @@ import { handleAppProtocol, registerAppScheme } from './protocol';
 import { denyAllPermissions, hardenAllWebContents } from './security';
 import { utilityWorkerSpawner } from './utility-worker';
 import { appWindows, createMainWindow } from './window';
-
-export interface BundlePaths {
-  readonly preload: string;
-  readonly worker: string;
-  readonly renderer: string;
-}
-
-/** Outputs of build/bundle-electron.mjs and the vite build, under the app root (the asar when packaged). */
-export function bundlePaths(appPath: string): BundlePaths {
-  const electronDir = join(appPath, 'dist', 'electron');
-  return {
-    preload: join(electronDir, 'preload.cjs'),
-    worker: join(electronDir, 'worker.cjs'),
-    renderer: join(appPath, 'dist', 'renderer'),
-  };
-}
 
 /** POLYSEEK_DATA_DIR moves the profile, as it does for the CLI and server; before the lock, which lives there. */
 export function setupDataDir(env: NodeJS.ProcessEnv = process.env): void {
@@ -77,8 +60,13 @@ export function setupQuit(engine: EngineSupervisor, cleanup: () => void): void {
 }
 
 export async function onReady(): Promise<void> {
-  const dataDir = app.getPath('userData');
-  const paths = bundlePaths(app.getAppPath());
+  const paths = resolveAppPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+  });
+  const dataDir = paths.userData;
   const settings = await SettingsFile.open(settingsPath(dataDir));
   // After ready (before it Linux has not chosen its password store), and not awaited: reading the
   // keychain may wait for the person to unlock it; answer commands wait for it instead of the window.
