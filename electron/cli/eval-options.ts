@@ -2,6 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 
 import {
   DimsSchema,
+  EvalGridSchema,
   MATRYOSHKA_DIMS,
   MAX_EVAL_CELLS,
   PRECISIONS,
@@ -19,6 +20,8 @@ import { parseWith } from './parse-option';
 
 /** The grid and run flags of `polyseek eval DATASET`, as commander parsed them. */
 export interface EvalRunFlags {
+  /** The whole grid in one option (JSON, or `axis=a,b;axis=c`); single-axis flags add to it. */
+  grid?: Partial<EvalGrid>;
   testset?: string;
   split?: string;
   queryTasks?: EvalGrid['queryTasks'];
@@ -34,6 +37,7 @@ export interface EvalRunFlags {
 
 /** Flags only `polyseek eval DATASET` takes: its subcommands refuse them instead of ignoring them. */
 export const RUN_ONLY_FLAGS = [
+  'grid',
   'testset',
   'split',
   'queryTasks',
@@ -87,9 +91,72 @@ const prefix = (value: string): boolean => {
   throw new InvalidArgumentError(`${JSON.stringify(value)} is not on or off`);
 };
 
+const GRID_AXES: Record<string, keyof EvalGrid> = {
+  queryTasks: 'queryTasks',
+  'query-tasks': 'queryTasks',
+  passageTasks: 'passageTasks',
+  'passage-tasks': 'passageTasks',
+  dims: 'dims',
+  precisions: 'precisions',
+  modes: 'modes',
+  prefixes: 'prefixes',
+  prefix: 'prefixes',
+};
+
+/**
+ * `--grid`: a JSON object of axes (`{"dims":[64,256],"modes":["hybrid"]}`, as the contract's `eval.run`
+ * takes it) or the same as `axis=a,b;axis=c` (`dims=64,256;modes=hybrid;prefix=on,off`), each value checked
+ * like its single-axis flag.
+ */
+export function parseGrid(value: string): Partial<EvalGrid> {
+  const text = value.trim();
+  let raw: Record<string, unknown>;
+  if (text.startsWith('{')) {
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new InvalidArgumentError(`not JSON: ${(error as Error).message}`);
+    }
+  } else {
+    raw = {};
+    for (const part of text
+      .split(';')
+      .map((p) => p.trim())
+      .filter((p) => p !== '')) {
+      const at = part.indexOf('=');
+      const name = GRID_AXES[part.slice(0, at).trim()];
+      if (at <= 0 || !name) {
+        throw new InvalidArgumentError(
+          `${JSON.stringify(part)}: expected AXIS=a,b with AXIS one of ${Object.keys(GRID_AXES).join(', ')}`,
+        );
+      }
+      const values = part
+        .slice(at + 1)
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+      raw[name] = values.map((v) =>
+        name === 'dims' ? Number(v) : name === 'prefixes' ? (v === 'on' ? true : v === 'off' ? false : v) : v,
+      );
+    }
+  }
+  const parsed = EvalGridSchema.partial().safeParse(raw);
+  if (!parsed.success) {
+    throw new InvalidArgumentError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'grid'}: ${i.message}`).join('; '),
+    );
+  }
+  return parsed.data;
+}
+
 export function addEvalRunOptions(command: Command): Command {
   const tasks = TASKS.join(', ');
   return command
+    .option(
+      '--grid <spec>',
+      'the grid in one option: JSON, or axis=a,b;axis=c (e.g. "dims=64,256;modes=hybrid")',
+      parseGrid,
+    )
     .option(
       '--testset <name>',
       'a test set of this index (`eval judge`) instead of a folder',
@@ -123,9 +190,10 @@ export function addEvalRunOptions(command: Command): Command {
     .option('--label <text>', 'a label for the run list');
 }
 
-/** Axes the flags name (the engine fills the others from the settings). */
+/** Axes the flags name (the engine fills the others from the settings); single-axis flags win over `--grid`. */
 export function gridFromFlags(flags: EvalRunFlags): Partial<EvalGrid> {
   return {
+    ...flags.grid,
     ...(flags.queryTasks ? { queryTasks: flags.queryTasks } : {}),
     ...(flags.passageTasks ? { passageTasks: flags.passageTasks } : {}),
     ...(flags.dims ? { dims: flags.dims } : {}),
