@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { LICENSE_TERMS } from '../../shared';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const TOKEN = 'e2e-access-token-4f1c';
 const chromiumState = chromiumAvailability();
 
 describe.skipIf(chromiumState.skip)('access token screen (server started with a token)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-  });
+  const world = useE2eWorld({ requires: [chromiumState] });
 
   it('asks for the token, says when it is refused, and connects with the right one', async () => {
-    if (!browser) throw new Error('beforeAll did not finish');
-    const { page, errors } = browser;
-    const server = await servers.start({ env: { POLYSEEK_TOKEN: TOKEN } });
+    const { page, errors } = world.browser;
+    const server = await world.servers.start({ env: { POLYSEEK_TOKEN: TOKEN } });
     await page.goto(server.url);
 
     const tokenField = page.getByLabel('Access token');

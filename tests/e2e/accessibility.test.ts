@@ -1,17 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
-import { serverPool } from './support/servers';
+import { chromiumAvailability } from './support/browser';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -29,46 +27,30 @@ const SETTINGS = { ...DEFAULT_SETTINGS, compute: { provider: 'cpu', threads: 1 }
  * colour scheme. Serious and critical violations fail; the rest are printed.
  */
 describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, server host, Chromium)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-  let scratch = '';
-  let modelDir = '';
   let manifest = '';
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    modelDir = await ensureSyntheticModel('tiny');
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-axe-'));
-    manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(modelDir));
-    await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
-    await writeFile(join(scratch, 'docs', 'blank.txt'), ' \n');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await rm(scratch, { recursive: true, force: true });
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: 'tiny',
+    scratch: 'axe',
+    prepare: async ({ scratch, modelDir }) => {
+      manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(modelDir));
+      await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
+      await writeFile(join(scratch, 'docs', 'blank.txt'), ' \n');
+    },
   });
 
   beforeEach(() => {
-    browser?.errors.splice(0);
+    world.browser.errors.splice(0);
   });
-
-  function started(): Browser {
-    if (!browser) throw new Error('beforeAll did not finish');
-    return browser;
-  }
 
   it(
     'the licence screen, the first-run guide, every page, the states of Search and Folders',
     { timeout: 240_000 },
     async () => {
-      const { page, errors } = started();
+      const { page, errors } = world.browser;
       // With a manifest describing the synthetic model, its files check out: the model step is done.
-      const server = await servers.start({
-        env: { POLYSEEK_MODEL_DIR: modelDir, POLYSEEK_MODEL_MANIFEST: manifest },
+      const server = await world.servers.start({
+        env: { POLYSEEK_MODEL_DIR: world.modelDir, POLYSEEK_MODEL_MANIFEST: manifest },
         files: { 'settings.json': JSON.stringify(SETTINGS) },
       });
       const reports: AxeReport[] = [];
@@ -109,7 +91,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
 
       // A folder indexed with vectors, and two files that could not be read.
       await nav(page, 'Folders');
-      await page.getByRole('textbox', { name: 'Folder path' }).fill(join(scratch, 'docs'));
+      await page.getByRole('textbox', { name: 'Folder path' }).fill(join(world.scratch, 'docs'));
       await page.getByRole('button', { name: 'Add and index' }).click();
       await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 90_000 });
       await page
@@ -154,9 +136,9 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
   );
 
   it('the screens without the licence: banner, keyword-only Search and Folders, the licence form in Settings', async () => {
-    const { page, errors } = started();
-    const server = await servers.start({
-      env: { POLYSEEK_MODEL_DIR: modelDir },
+    const { page, errors } = world.browser;
+    const server = await world.servers.start({
+      env: { POLYSEEK_MODEL_DIR: world.modelDir },
       files: { 'settings.json': JSON.stringify(SETTINGS) },
     });
     const reports: AxeReport[] = [];
@@ -179,7 +161,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
     await check('Setup (model step, files fail their check)');
 
     await nav(page, 'Folders');
-    await page.getByRole('textbox', { name: 'Folder path' }).fill(join(scratch, 'docs'));
+    await page.getByRole('textbox', { name: 'Folder path' }).fill(join(world.scratch, 'docs'));
     await page.getByRole('button', { name: 'Add and index' }).click();
     await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 90_000 });
     await page
@@ -203,8 +185,8 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
   });
 
   it('the access-token screen, asking and after a refused token', async () => {
-    const { page, errors } = started();
-    const server = await servers.start({ env: { POLYSEEK_TOKEN: 'e2e-axe-token-7c2d' } });
+    const { page, errors } = world.browser;
+    const server = await world.servers.start({ env: { POLYSEEK_TOKEN: 'e2e-axe-token-7c2d' } });
     const reports: AxeReport[] = [];
     const check = async (label: string) => reports.push(...(await runAxeInBothSchemes(page, label)));
 

@@ -1,19 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, type Settings } from '../../shared';
 import { httpError, startChatServer, stream, words, type ChatScript, type ChatServer } from '../fixtures/chat-server';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
 import { invoke } from './support/api';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool, type StartOptions } from './support/servers';
+import type { StartOptions } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -51,34 +50,26 @@ function citingAnswer(delayMs: number): ChatScript {
 }
 
 describe.skipIf(chromiumState.skip || corpus.skip)('the Ask panel (server host, Chromium, chat fixture)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
   let chat: ChatServer | undefined;
-  let scratch = '';
-  let modelDir = '';
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    modelDir = await ensureSyntheticModel('tiny');
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-ask-'));
-    await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
-    chat = await startChatServer({ models: [MODEL, 'llama3.1:8b'], script: citingAnswer(40) });
-    browser = await launchBrowser();
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: 'tiny',
+    scratch: 'ask',
+    prepare: async ({ scratch }) => {
+      await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
+      chat = await startChatServer({ models: [MODEL, 'llama3.1:8b'], script: citingAnswer(40) });
+    },
+    cleanup: async () => {
+      await chat?.close();
+    },
   });
 
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await chat?.close();
-    await rm(scratch, { recursive: true, force: true });
-  });
-
-  beforeEach(() => browser?.errors.splice(0));
+  beforeEach(() => world.browser.errors.splice(0));
 
   function started(): { page: Page; errors: string[]; chat: ChatServer } {
-    if (!browser || !chat) throw new Error('beforeAll did not finish');
-    return { page: browser.page, errors: browser.errors, chat };
+    if (!chat) throw new Error('beforeAll did not finish');
+    const { page, errors } = world.browser;
+    return { page, errors, chat };
   }
 
   /** A server whose settings accept the licence and (optionally) point answers at the chat fixture. */
@@ -95,12 +86,12 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Ask panel (server host, 
       },
     };
     const options: StartOptions = {
-      env: { POLYSEEK_MODEL_DIR: modelDir, POLYSEEK_TEST_OPENER: join(scratch, 'opened.jsonl') },
+      env: { POLYSEEK_MODEL_DIR: world.modelDir, POLYSEEK_TEST_OPENER: join(world.scratch, 'opened.jsonl') },
       files: { 'settings.json': JSON.stringify(settings) },
     };
-    const server = await servers.start(options);
+    const server = await world.servers.start(options);
     await page.goto(`${server.url}/#/folders`);
-    await page.getByRole('textbox', { name: 'Folder path' }).fill(join(scratch, 'docs'));
+    await page.getByRole('textbox', { name: 'Folder path' }).fill(join(world.scratch, 'docs'));
     await page.getByRole('button', { name: 'Add and index' }).click();
     await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 90_000 });
     await page
@@ -161,8 +152,10 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Ask panel (server host, 
     // Open goes through file.open with the passage's file (the test opener records it).
     await highlighted.getByRole('button', { name: /^Open(?: at p\. \d+)?, / }).click();
     await expect
-      .poll(() => opened(join(scratch, 'opened.jsonl')))
-      .toContainEqual(expect.objectContaining({ action: 'open', path: join(scratch, 'docs', DOCUMENTS[0] ?? '') }));
+      .poll(() => opened(join(world.scratch, 'opened.jsonl')))
+      .toContainEqual(
+        expect.objectContaining({ action: 'open', path: join(world.scratch, 'docs', DOCUMENTS[0] ?? '') }),
+      );
     await screenshot(page, '100-ask-answered-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, '100-ask-answered-dark');

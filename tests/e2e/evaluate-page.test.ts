@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import {
   DEFAULT_SETTINGS,
@@ -18,12 +17,11 @@ import {
 } from '../../shared';
 import { buildBeirDataset, type BeirDataset } from '../fixtures/beir-dataset';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
 import { invoke, waitForJobToFinish } from './support/api';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -82,41 +80,36 @@ async function canvasInk(page: Page): Promise<CanvasInk[]> {
  * test checks the pipeline and the page, never that one setting beats another.
  */
 describe.skipIf(chromiumState.skip || corpus.skip)('the Evaluate page (server host, Chromium, tiny model)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-  let scratch = '';
   let url = '';
   let small: BeirDataset | undefined;
   let large: BeirDataset | undefined;
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: 'tiny',
+    scratch: 'eval',
+    prepare: async ({ scratch }) => {
+      small = await buildBeirDataset(join(scratch, 'udhr-small'), { languages: ['en', 'es'], articles: 10 });
+      large = await buildBeirDataset(join(scratch, 'udhr-large'));
+      await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
+    },
+  });
 
+  // After the world's beforeAll (hooks run in the order they are registered): one server for every test.
   beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    const modelDir = await ensureSyntheticModel('tiny');
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-eval-'));
-    small = await buildBeirDataset(join(scratch, 'udhr-small'), { languages: ['en', 'es'], articles: 10 });
-    large = await buildBeirDataset(join(scratch, 'udhr-large'));
-    await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
-    browser = await launchBrowser();
-    const server = await servers.start({
-      env: { POLYSEEK_MODEL_DIR: modelDir },
+    const server = await world.servers.start({
+      env: { POLYSEEK_MODEL_DIR: world.modelDir },
       files: { 'settings.json': JSON.stringify(SETTINGS) },
     });
     url = server.url;
   });
 
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await rm(scratch, { recursive: true, force: true });
-  });
-
-  beforeEach(() => browser?.errors.splice(0));
+  beforeEach(() => world.browser.errors.splice(0));
 
   function started(): { page: Page; errors: string[]; dataset: (size: 'small' | 'large') => BeirDataset } {
-    if (!browser || !small || !large) throw new Error('beforeAll did not finish');
+    if (!small || !large) throw new Error('beforeAll did not finish');
     const [s, l] = [small, large];
-    return { page: browser.page, errors: browser.errors, dataset: (size) => (size === 'small' ? s : l) };
+    const { page, errors } = world.browser;
+    return { page, errors, dataset: (size) => (size === 'small' ? s : l) };
   }
 
   /** A fresh load of a page (a hash change alone would keep the previous test's state). */
@@ -360,7 +353,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Evaluate page (server ho
 
   it('grades Search results into a test set, shows them again, and evaluates the test set', async () => {
     const { page, errors } = started();
-    await invoke(url, 'roots.add', { path: join(scratch, 'docs') });
+    await invoke(url, 'roots.add', { path: join(world.scratch, 'docs') });
     await invoke(url, 'index.start', {});
     expect((await waitForJobToFinish(url)).state).toBe('done');
     for (let tries = 0; (await invoke(url, 'index.status', {})).filesAwaitingVectors > 0; tries += 1) {
@@ -399,7 +392,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Evaluate page (server ho
     expect(sets.map((set) => set.name)).toEqual(['udhr']);
     const judged = sets[0]?.queries.find((q) => q.text === 'dignity')?.judgments ?? [];
     expect(judged.map((j) => j.grade).sort()).toEqual([0, 2]);
-    expect(judged.every((j) => j.path.startsWith(join(scratch, 'docs')))).toBe(true);
+    expect(judged.every((j) => j.path.startsWith(join(world.scratch, 'docs')))).toBe(true);
 
     // Grades already given for this query are shown after a reload; pressing a grade again removes it.
     await page.reload();

@@ -1,9 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
@@ -16,10 +15,9 @@ import {
   syntheticManifest,
   writeManifest,
 } from '../fixtures/model-manifest';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability, type Browser } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -31,51 +29,44 @@ const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 800, height: 800 };
 
 describe.skipIf(chromiumState.skip || corpus.skip)('the first run (server host, Chromium, synthetic model)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
   let hub: FakeHub | undefined;
-  let scratch = '';
   let env: Record<string, string> = {};
   const files = { 'settings.json': JSON.stringify({ ...DEFAULT_SETTINGS, compute: { provider: 'cpu', threads: 1 } }) };
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    const source = await ensureSyntheticModel('tiny');
-    // A local hub serving the synthetic model, so the guide's download shows progress and can be cancelled.
-    hub = await new FakeHub({
-      dir: source,
-      files: SYNTHETIC_FILES,
-      repo: TEST_REPO,
-      revision: TEST_REVISION,
-      lfs: ['onnx/model.onnx'],
-    }).start();
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-first-run-'));
-    // The real manifest describes the real model; this one describes the synthetic stand-in, so locating
-    // it passes the same per-file checks a real copy would.
-    const manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(source));
-    env = { POLYSEEK_MODEL_MANIFEST: manifest, HF_ENDPOINT: hub.url };
-    await copyModelFolder(source, join(scratch, 'usb', 'jina-embeddings-v3'));
-    await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await hub?.close();
-    await rm(scratch, { recursive: true, force: true });
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: 'tiny',
+    scratch: 'first-run',
+    prepare: async ({ scratch, modelDir: source }) => {
+      // A local hub serving the synthetic model, so the guide's download shows progress and can be cancelled.
+      hub = await new FakeHub({
+        dir: source,
+        files: SYNTHETIC_FILES,
+        repo: TEST_REPO,
+        revision: TEST_REVISION,
+        lfs: ['onnx/model.onnx'],
+      }).start();
+      // The real manifest describes the real model; this one describes the synthetic stand-in, so locating
+      // it passes the same per-file checks a real copy would.
+      const manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(source));
+      env = { POLYSEEK_MODEL_MANIFEST: manifest, HF_ENDPOINT: hub.url };
+      await copyModelFolder(source, join(scratch, 'usb', 'jina-embeddings-v3'));
+      await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
+    },
+    cleanup: async () => {
+      await hub?.close();
+    },
   });
 
   function started(): Browser {
-    if (!browser || !hub) throw new Error('beforeAll did not finish');
+    if (!hub) throw new Error('beforeAll did not finish');
+    const { browser } = world;
     browser.errors.splice(0);
     return browser;
   }
 
   it('guides a new user: licence, locate the model, first folder indexed, then Search', async () => {
     const { page, errors } = started();
-    const server = await servers.start({ env, files });
+    const server = await world.servers.start({ env, files });
     await page.goto(server.url);
 
     await page.getByRole('heading', { level: 1, name: LICENSE_TERMS.title }).waitFor();
@@ -111,7 +102,9 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the first run (server host, 
     await page.getByRole('region', { name: 'Download (fp32): cancelled' }).waitFor();
     await steps.getByRole('button', { name: /Get the model\s*To do/ }).waitFor();
 
-    await page.getByRole('textbox', { name: 'Folder', exact: true }).fill(join(scratch, 'usb', 'jina-embeddings-v3'));
+    await page
+      .getByRole('textbox', { name: 'Folder', exact: true })
+      .fill(join(world.scratch, 'usb', 'jina-embeddings-v3'));
     await page.getByRole('button', { name: 'Locate', exact: true }).click();
     await page.getByRole('region', { name: 'Locate: done' }).waitFor({ timeout: 60_000 });
     await page.getByText(/^The model is ready: fp32, every file verified/).waitFor();
@@ -124,7 +117,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the first run (server host, 
     await page.getByRole('heading', { level: 2, name: 'Add your first folder' }).waitFor();
     await shots(page, '74-first-run-folder');
 
-    await page.getByRole('textbox', { name: 'Folder path' }).fill(join(scratch, 'docs'));
+    await page.getByRole('textbox', { name: 'Folder path' }).fill(join(world.scratch, 'docs'));
     await page.getByRole('button', { name: 'Add and index' }).click();
     await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 90_000 });
     await page.getByText('Indexing finished: your documents are ready to search.').waitFor();
@@ -158,7 +151,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the first run (server host, 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
 
     // Back another day, the model folder gone: the way back into the guide says what happened.
-    await rm(join(scratch, 'usb'), { recursive: true, force: true });
+    await rm(join(world.scratch, 'usb'), { recursive: true, force: true });
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
     await setupEntry.getByText('1 step left').waitFor();
@@ -172,7 +165,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the first run (server host, 
 
   it('declining keeps keyword search, says so, and every step can be skipped and reopened', async () => {
     const { page, errors } = started();
-    const server = await servers.start({ env, files });
+    const server = await world.servers.start({ env, files });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Continue without the model' }).click();
     await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();

@@ -1,51 +1,40 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
 
 describe.skipIf(chromiumState.skip || corpus.skip)('the Folders page (server host, Chromium, corpus subset)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-  let scratch = '';
-  let modelDir = '';
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    modelDir = await ensureSyntheticModel('tiny');
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-folders-'));
-    await copyCorpus(
-      ['03-web-markup-text/encodings', '01-pdf/errors/encrypted-password-test.pdf'],
-      join(scratch, 'small'),
-    );
-    await writeFile(join(scratch, 'small', 'blank.txt'), ' \n');
-    await copyCorpus(['04-parallel', '03-web-markup-text/markdown', '03-web-markup-text/html'], join(scratch, 'large'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await rm(scratch, { recursive: true, force: true });
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: 'tiny',
+    scratch: 'folders',
+    prepare: async ({ scratch }) => {
+      await copyCorpus(
+        ['03-web-markup-text/encodings', '01-pdf/errors/encrypted-password-test.pdf'],
+        join(scratch, 'small'),
+      );
+      await writeFile(join(scratch, 'small', 'blank.txt'), ' \n');
+      await copyCorpus(
+        ['04-parallel', '03-web-markup-text/markdown', '03-web-markup-text/html'],
+        join(scratch, 'large'),
+      );
+    },
   });
 
   it('adds folders, indexes for keyword search without the model, pauses, lists errors, then fills vectors', async () => {
-    if (!browser) throw new Error('beforeAll did not finish');
-    const { page, errors } = browser;
+    const { page, errors } = world.browser;
     const settings = { ...DEFAULT_SETTINGS, compute: { provider: 'cpu', threads: 1 } };
-    const server = await servers.start({
-      env: { POLYSEEK_MODEL_DIR: modelDir },
+    const server = await world.servers.start({
+      env: { POLYSEEK_MODEL_DIR: world.modelDir },
       files: { 'settings.json': JSON.stringify(settings) },
     });
     await page.goto(server.url);
@@ -57,13 +46,13 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Folders page (server hos
 
     // A folder that is not there is refused with its code.
     const field = page.getByRole('textbox', { name: 'Folder path' });
-    await field.fill(join(scratch, 'nowhere'));
+    await field.fill(join(world.scratch, 'nowhere'));
     await page.getByRole('button', { name: 'Add and index' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'Adding the folder failed' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('ROOT_NOT_FOUND');
 
-    const small = join(scratch, 'small');
+    const small = join(world.scratch, 'small');
     await field.fill(small);
     await page.getByRole('button', { name: 'Add and index' }).click();
     await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 60_000 });
@@ -84,7 +73,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Folders page (server hos
     await notIndexed.getByText('ENCRYPTED', { exact: true }).waitFor();
 
     // A larger folder: pause it while it runs, look, resume.
-    await field.fill(join(scratch, 'large'));
+    await field.fill(join(world.scratch, 'large'));
     await page.getByRole('button', { name: 'Add and index' }).click();
     await page.getByRole('button', { name: 'Pause' }).click({ timeout: 30_000 });
     const paused = page.getByRole('region', { name: /\(paused\)$/ });

@@ -1,20 +1,18 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import type { Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, type IndexJob, type SearchMode } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
 import { currentJob, followJob, invoke, waitForJobToFinish } from './support/api';
 import { blockingFindings, runAxeInBothSchemes } from './support/axe';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -90,46 +88,34 @@ interface PageTiming {
  * while the job was still running (no event saying it had finished had come before).
  */
 describe.skipIf(chromiumState.skip || corpus.skip)('searching while indexing (server host, Chromium)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-  let scratch = '';
-  let modelDir = '';
   let manifest = '';
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    modelDir = await ensureSyntheticModel('tiny');
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-busy-'));
-    // A manifest that describes the synthetic model, so its files check out and setup counts as finished.
-    manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(modelDir));
-    await copyCorpus(FIRST, join(scratch, 'first'));
-    await copyCorpus(['04-parallel'], join(scratch, 'big-source'));
-    for (let copy = 1; copy <= BIG_COPIES; copy += 1) {
-      const name = `copy-${String(copy).padStart(2, '0')}`;
-      await cp(join(scratch, 'big-source'), join(scratch, 'big', name), { recursive: true });
-    }
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await rm(scratch, { recursive: true, force: true });
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: 'tiny',
+    scratch: 'busy',
+    prepare: async ({ scratch, modelDir }) => {
+      // A manifest that describes the synthetic model, so its files check out and setup counts as finished.
+      manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(modelDir));
+      await copyCorpus(FIRST, join(scratch, 'first'));
+      await copyCorpus(['04-parallel'], join(scratch, 'big-source'));
+      for (let copy = 1; copy <= BIG_COPIES; copy += 1) {
+        const name = `copy-${String(copy).padStart(2, '0')}`;
+        await cp(join(scratch, 'big-source'), join(scratch, 'big', name), { recursive: true });
+      }
+    },
   });
 
   it(
     'answers searches from the API and the Search page while a large folder is indexed',
     { timeout: 300_000 },
     async () => {
-      if (!browser) throw new Error('beforeAll did not finish');
-      const { page, errors } = browser;
-      const server = await servers.start({
-        env: { POLYSEEK_MODEL_DIR: modelDir, POLYSEEK_MODEL_MANIFEST: manifest },
+      const { page, errors } = world.browser;
+      const server = await world.servers.start({
+        env: { POLYSEEK_MODEL_DIR: world.modelDir, POLYSEEK_MODEL_MANIFEST: manifest },
         files: { 'settings.json': JSON.stringify({ ...DEFAULT_SETTINGS, compute: { provider: 'cpu', threads: 1 } }) },
       });
       await invoke(server.url, 'license.accept', { licenseId: LICENSE_ID, modelId: MODEL_ID, nonCommercialOnly: true });
-      await invoke(server.url, 'roots.add', { path: join(scratch, 'first') });
+      await invoke(server.url, 'roots.add', { path: join(world.scratch, 'first') });
       await invoke(server.url, 'index.start', {});
       expect((await waitForJobToFinish(server.url)).state).toBe('done');
       const lines = [`Searches with the index idle, then while indexing ${String(BIG_COPIES * 13)} files:`];
@@ -153,7 +139,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('searching while indexing (se
       report(`  idle server: ${describePings(await idlePings.stop())}`);
 
       await nav(page, 'Folders');
-      await page.getByRole('textbox', { name: 'Folder path' }).fill(join(scratch, 'big'));
+      await page.getByRole('textbox', { name: 'Folder path' }).fill(join(world.scratch, 'big'));
       await page.getByRole('button', { name: 'Add and index' }).click();
       await expect.poll(async () => (await currentJob(server.url))?.phase, { timeout: 60_000 }).toBe('indexing');
       const jobId = (await currentJob(server.url))?.id ?? '';

@@ -1,20 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { copyModelFolder } from '../fixtures/model-folders';
 import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
 import { invoke } from './support/api';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -42,35 +39,24 @@ const MODEL_PRESET = 'small';
  * an English phrase → open a filter → change dimensions and adapters → see the GPU/provider panel.
  */
 describe.skipIf(chromiumState.skip || corpus.skip)("a new user's journey (server host, Chromium)", () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-  let scratch = '';
   let usbModel = '';
   let manifest = '';
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    const source = await ensureSyntheticModel(MODEL_PRESET);
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-journey-'));
-    usbModel = await copyModelFolder(source, join(scratch, 'usb', 'jina-embeddings-v3'));
-    manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(source));
-    await copyCorpus(DOCUMENTS, join(scratch, 'Documents'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await rm(scratch, { recursive: true, force: true });
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: MODEL_PRESET,
+    scratch: 'journey',
+    prepare: async ({ scratch, modelDir: source }) => {
+      usbModel = await copyModelFolder(source, join(scratch, 'usb', 'jina-embeddings-v3'));
+      manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(source));
+      await copyCorpus(DOCUMENTS, join(scratch, 'Documents'));
+    },
   });
 
   it('accepts the licence, locates the model, indexes a folder, searches, filters and tunes the encoder', async () => {
-    if (!browser) throw new Error('beforeAll did not finish');
-    const { page, errors } = browser;
-    const documents = join(scratch, 'Documents');
+    const { page, errors } = world.browser;
+    const documents = join(world.scratch, 'Documents');
     // One encoder thread on the CPU provider: this machine's two cores are shared with other work.
-    const server = await servers.start({
+    const server = await world.servers.start({
       env: { POLYSEEK_MODEL_MANIFEST: manifest },
       files: { 'settings.json': JSON.stringify({ ...DEFAULT_SETTINGS, compute: { provider: 'cpu', threads: 1 } }) },
     });

@@ -1,39 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 
 import { LICENSE_TERMS, SettingsViewSchema } from '../../shared';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const PAGES = ['Search', 'Folders', 'Models', 'Evaluate', 'Settings'] as const;
 const chromiumState = chromiumAvailability();
 
 describe.skipIf(chromiumState.skip)('licence screen and navigation (server host, Chromium)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-  });
+  const world = useE2eWorld({ requires: [chromiumState] });
 
   beforeEach(() => {
-    browser?.errors.splice(0);
+    world.browser.errors.splice(0);
   });
 
-  function started(): Browser {
-    if (!browser) throw new Error('beforeAll did not finish');
-    return browser;
-  }
-
   it('asks for the licence first, then navigates every page and keeps saved settings', async () => {
-    const { page, errors } = started();
-    const server = await servers.start();
+    const { page, errors } = world.browser;
+    const server = await world.servers.start();
     await page.goto(server.url);
 
     const licenceHeading = page.getByRole('heading', { level: 1, name: LICENSE_TERMS.title });
@@ -84,8 +68,8 @@ describe.skipIf(chromiumState.skip)('licence screen and navigation (server host,
   });
 
   it('can continue without the model, with model features off until the licence is accepted in Settings', async () => {
-    const { page, errors } = started();
-    const server = await servers.start();
+    const { page, errors } = world.browser;
+    const server = await world.servers.start();
     await page.goto(server.url);
 
     await page.getByRole('button', { name: 'Continue without the model' }).click();

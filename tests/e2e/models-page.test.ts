@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { LICENSE_TERMS } from '../../shared';
 import { FakeHub } from '../fixtures/fake-hub';
@@ -13,49 +11,41 @@ import {
   syntheticManifest,
   writeManifest,
 } from '../fixtures/model-manifest';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability, type Browser } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 
 describe.skipIf(chromiumState.skip)('the Models page (server host, Chromium, a local hub)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
   let hub: FakeHub | undefined;
-  let scratch = '';
   let env: Record<string, string> = {};
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    const source = await ensureSyntheticModel('tiny');
-    hub = await new FakeHub({
-      dir: source,
-      files: SYNTHETIC_FILES,
-      repo: TEST_REPO,
-      revision: TEST_REVISION,
-      lfs: ['onnx/model.onnx'],
-    }).start();
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-models-'));
-    const manifest = await writeManifest(
-      join(scratch, 'manifest.json'),
-      await syntheticManifest(source, { unknown: ['config.json'] }),
-    );
-    env = { HF_ENDPOINT: hub.url, POLYSEEK_MODEL_MANIFEST: manifest };
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await hub?.close();
-    await rm(scratch, { recursive: true, force: true });
+  const world = useE2eWorld({
+    requires: [chromiumState],
+    model: 'tiny',
+    scratch: 'models',
+    prepare: async ({ scratch, modelDir: source }) => {
+      hub = await new FakeHub({
+        dir: source,
+        files: SYNTHETIC_FILES,
+        repo: TEST_REPO,
+        revision: TEST_REVISION,
+        lfs: ['onnx/model.onnx'],
+      }).start();
+      const manifest = await writeManifest(
+        join(scratch, 'manifest.json'),
+        await syntheticManifest(source, { unknown: ['config.json'] }),
+      );
+      env = { HF_ENDPOINT: hub.url, POLYSEEK_MODEL_MANIFEST: manifest };
+    },
+    cleanup: async () => {
+      await hub?.close();
+    },
   });
 
   function started(): { browser: Browser; hub: FakeHub } {
-    if (!browser || !hub) throw new Error('beforeAll did not finish');
-    return { browser, hub };
+    if (!hub) throw new Error('beforeAll did not finish');
+    return { browser: world.browser, hub };
   }
 
   it('downloads with progress and cancel, verifies without the licence, and explains what needs it', async () => {
@@ -63,7 +53,7 @@ describe.skipIf(chromiumState.skip)('the Models page (server host, Chromium, a l
       browser: { page, errors },
       hub: localHub,
     } = started();
-    const server = await servers.start({ env });
+    const server = await world.servers.start({ env });
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Continue without the model' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Models' }).click();
@@ -111,7 +101,7 @@ describe.skipIf(chromiumState.skip)('the Models page (server host, Chromium, a l
     const {
       browser: { page, errors },
     } = started();
-    const server = await servers.start({ env });
+    const server = await world.servers.start({ env });
     await page.goto(server.url);
     await page.getByRole('checkbox', { name: LICENSE_TERMS.acknowledgment }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();

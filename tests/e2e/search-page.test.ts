@@ -1,16 +1,14 @@
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
-import { ensureSyntheticModel } from '../fixtures/synthetic-model';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -32,33 +30,19 @@ interface Recorded {
 }
 
 describe.skipIf(chromiumState.skip || corpus.skip)('the Search page (server host, Chromium, corpus subset)', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-  let scratch = '';
-  let modelDir = '';
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    if (corpus.problem) throw new Error(corpus.problem);
-    modelDir = await ensureSyntheticModel('tiny');
-    scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-search-'));
-    await copyCorpus(DOCUMENTS, join(scratch, 'docs'));
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-    await rm(scratch, { recursive: true, force: true });
+  const world = useE2eWorld({
+    requires: [chromiumState, corpus],
+    model: 'tiny',
+    scratch: 'search',
+    prepare: ({ scratch }) => copyCorpus(DOCUMENTS, join(scratch, 'docs')),
   });
 
   it('searches as you type, highlights CJK and English, filters, walks by keyboard, opens and reveals', async () => {
-    if (!browser) throw new Error('beforeAll did not finish');
-    const { page, errors } = browser;
-    const opened = join(scratch, 'opened.jsonl');
-    const docs = join(scratch, 'docs');
-    const server = await servers.start({
-      env: { POLYSEEK_MODEL_DIR: modelDir, POLYSEEK_TEST_OPENER: opened },
+    const { page, errors } = world.browser;
+    const opened = join(world.scratch, 'opened.jsonl');
+    const docs = join(world.scratch, 'docs');
+    const server = await world.servers.start({
+      env: { POLYSEEK_MODEL_DIR: world.modelDir, POLYSEEK_TEST_OPENER: opened },
       files: { 'settings.json': JSON.stringify({ ...DEFAULT_SETTINGS, compute: { provider: 'cpu', threads: 1 } }) },
     });
     await page.goto(server.url);

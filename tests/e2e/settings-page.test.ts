@@ -1,16 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, type Settings } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { ensureSyntheticModel } from '../fixtures/synthetic-model';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
 const corpus = corpusAvailability();
@@ -52,34 +50,23 @@ async function indexFolder(page: Page, path: string): Promise<void> {
 describe.skipIf(chromiumState.skip || corpus.skip)(
   'the Settings page (server host, Chromium, synthetic models)',
   () => {
-    const servers = serverPool();
-    let browser: Browser | undefined;
-    let scratch = '';
-
-    beforeAll(async () => {
-      if (chromiumState.problem) throw new Error(chromiumState.problem);
-      if (corpus.problem) throw new Error(corpus.problem);
-      scratch = await mkdtemp(join(tmpdir(), 'polyseek-e2e-settings-'));
-      await copyCorpus(REEMBED_SET, join(scratch, 'large'));
-      await copyCorpus(['03-web-markup-text/encodings'], join(scratch, 'small'));
-      browser = await launchBrowser();
-    });
-
-    afterAll(async () => {
-      await servers.stopAll();
-      await browser?.close();
-      await rm(scratch, { recursive: true, force: true });
+    const world = useE2eWorld({
+      requires: [chromiumState, corpus],
+      scratch: 'settings',
+      prepare: async ({ scratch }) => {
+        await copyCorpus(REEMBED_SET, join(scratch, 'large'));
+        await copyCorpus(['03-web-markup-text/encodings'], join(scratch, 'small'));
+      },
     });
 
     it('plans an adapter change before saving, then the Folders page follows the re-embed (tiny model)', async () => {
-      if (!browser) throw new Error('beforeAll did not finish');
-      const { page, errors } = browser;
-      const server = await servers.start({
+      const { page, errors } = world.browser;
+      const server = await world.servers.start({
         env: { POLYSEEK_MODEL_DIR: await ensureSyntheticModel('tiny') },
         files: { 'settings.json': JSON.stringify(ACCEPTED) },
       });
       await page.goto(`${server.url}/#/folders`);
-      await indexFolder(page, join(scratch, 'large'));
+      await indexFolder(page, join(world.scratch, 'large'));
       const passages = await page
         .getByRole('region', { name: 'Index', exact: true })
         .getByRole('definition')
@@ -175,14 +162,13 @@ describe.skipIf(chromiumState.skip || corpus.skip)(
     });
 
     it('shows fewer dims as derived from the stored vectors, and more as beyond the model (small model)', async () => {
-      if (!browser) throw new Error('beforeAll did not finish');
-      const { page, errors } = browser;
-      const server = await servers.start({
+      const { page, errors } = world.browser;
+      const server = await world.servers.start({
         env: { POLYSEEK_MODEL_DIR: await ensureSyntheticModel('small') },
         files: { 'settings.json': JSON.stringify(ACCEPTED) },
       });
       await page.goto(`${server.url}/#/folders`);
-      await indexFolder(page, join(scratch, 'small'));
+      await indexFolder(page, join(world.scratch, 'small'));
 
       await nav(page, 'Settings');
       const dimsPanel = page.getByRole('region', { name: 'Vector size' });

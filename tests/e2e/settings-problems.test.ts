@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS } from '../../shared';
-import { chromiumAvailability, launchBrowser, type Browser } from './support/browser';
+import { chromiumAvailability } from './support/browser';
 import { screenshot } from './support/screenshots';
-import { serverPool } from './support/servers';
+import { useE2eWorld } from './support/world';
 
 const ACCEPTED = {
   licenseId: 'CC-BY-NC-4.0',
@@ -14,28 +14,12 @@ const ACCEPTED = {
 const chromiumState = chromiumAvailability();
 
 describe.skipIf(chromiumState.skip)('settings file problems are shown, not hidden', () => {
-  const servers = serverPool();
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    if (chromiumState.problem) throw new Error(chromiumState.problem);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await servers.stopAll();
-    await browser?.close();
-  });
-
-  function started(): Browser {
-    if (!browser) throw new Error('beforeAll did not finish');
-    return browser;
-  }
+  const world = useE2eWorld({ requires: [chromiumState] });
 
   it('names the fields reset to defaults when the file had invalid values', async () => {
-    const { page, errors } = started();
+    const { page, errors } = world.browser;
     const damaged = { ...DEFAULT_SETTINGS, encoder: { ...DEFAULT_SETTINGS.encoder, dims: 300 }, license: ACCEPTED };
-    const server = await servers.start({ files: { 'settings.json': JSON.stringify(damaged) } });
+    const server = await world.servers.start({ files: { 'settings.json': JSON.stringify(damaged) } });
     await page.goto(`${server.url}/#/settings`);
 
     const banner = page.getByRole('alert').filter({ hasText: 'The settings file could not be read' });
@@ -47,9 +31,9 @@ describe.skipIf(chromiumState.skip)('settings file problems are shown, not hidde
   });
 
   it('keeps a file from a newer Polyseek read-only', async () => {
-    const { page, errors } = started();
+    const { page, errors } = world.browser;
     const newer = { ...DEFAULT_SETTINGS, version: DEFAULT_SETTINGS.version + 1, license: ACCEPTED };
-    const server = await servers.start({ files: { 'settings.json': JSON.stringify(newer) } });
+    const server = await world.servers.start({ files: { 'settings.json': JSON.stringify(newer) } });
     await page.goto(`${server.url}/#/settings`);
 
     await page.getByRole('alert').filter({ hasText: 'written by a newer Polyseek' }).waitFor();
