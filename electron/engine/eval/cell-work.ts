@@ -160,6 +160,18 @@ export async function runCell(
   cell.state = 'running';
   summary.activity = `searching: ${describeCell(config)}`;
   context.progress(true);
+  // Vector cells name everything the vectors depend on; keyword cells nothing (the settings are not used).
+  const vectorInput: Partial<SearchQueryInput> =
+    config.mode === 'keyword'
+      ? {}
+      : {
+          adapters: {
+            ...(config.queryTask ? { query: config.queryTask } : {}),
+            ...(config.passageTask ? { passage: config.passageTask } : {}),
+          },
+          ...(config.dims ? { dims: config.dims as SearchQueryInput['dims'] } : {}),
+          ...(config.prefix === null ? {} : { prefix: config.prefix }),
+        };
   const rows: QueryMetrics[] = [];
   const curves: number[][] = [];
   const durations: number[] = [];
@@ -168,21 +180,9 @@ export async function runCell(
     const judged = loaded.qrels.get(query.id);
     if (!judged) continue;
     signal.throwIfAborted();
-    const input: SearchQueryInput = {
-      query: query.text,
-      mode: config.mode,
-      limit: DEPTH,
-      perFile: 1,
-      ...(config.mode === 'keyword'
-        ? {}
-        : {
-            adapters: { query: config.queryTask ?? undefined, passage: config.passageTask ?? undefined },
-            ...(config.dims ? { dims: config.dims as SearchQueryInput['dims'] } : {}),
-            prefix: config.prefix ?? undefined,
-          }),
-    };
+    const input: SearchQueryInput = { query: query.text, mode: config.mode, limit: DEPTH, perFile: 1, ...vectorInput };
     const queryStarted = performance.now();
-    const result = await searcher.query(stripUndefined(input), signal);
+    const result = await searcher.query(input, signal);
     durations.push(performance.now() - queryStarted);
     if (config.mode !== 'keyword') {
       if (result.semantic.state !== 'used') {
@@ -295,9 +295,6 @@ function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-function stripUndefined<T extends object>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 export function emptyCell(id: string, config: EvalCellConfig): EvalCell {
