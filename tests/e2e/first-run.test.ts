@@ -6,15 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
-import { FakeHub } from '../fixtures/fake-hub';
+import { startSyntheticHub, type FakeHub } from '../fixtures/fake-hub';
 import { copyModelFolder } from '../fixtures/model-folders';
-import {
-  SYNTHETIC_FILES,
-  TEST_REPO,
-  TEST_REVISION,
-  syntheticManifest,
-  writeManifest,
-} from '../fixtures/model-manifest';
+import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
 import { chromiumAvailability, type Browser } from './support/browser';
 import { screenshot } from './support/screenshots';
 import { useE2eWorld } from './support/world';
@@ -38,13 +32,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the first run (server host, 
     scratch: 'first-run',
     prepare: async ({ scratch, modelDir: source }) => {
       // A local hub serving the synthetic model, so the guide's download shows progress and can be cancelled.
-      hub = await new FakeHub({
-        dir: source,
-        files: SYNTHETIC_FILES,
-        repo: TEST_REPO,
-        revision: TEST_REVISION,
-        lfs: ['onnx/model.onnx'],
-      }).start();
+      hub = await startSyntheticHub(source);
       // The real manifest describes the real model; this one describes the synthetic stand-in, so locating
       // it passes the same per-file checks a real copy would.
       const manifest = await writeManifest(join(scratch, 'manifest.json'), await syntheticManifest(source));

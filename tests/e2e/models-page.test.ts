@@ -3,14 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { LICENSE_TERMS } from '../../shared';
-import { FakeHub } from '../fixtures/fake-hub';
-import {
-  SYNTHETIC_FILES,
-  TEST_REPO,
-  TEST_REVISION,
-  syntheticManifest,
-  writeManifest,
-} from '../fixtures/model-manifest';
+import { startSyntheticHub, type FakeHub } from '../fixtures/fake-hub';
+import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
 import { chromiumAvailability, type Browser } from './support/browser';
 import { screenshot } from './support/screenshots';
 import { useE2eWorld } from './support/world';
@@ -25,13 +19,7 @@ describe.skipIf(chromiumState.skip)('the Models page (server host, Chromium, a l
     model: 'tiny',
     scratch: 'models',
     prepare: async ({ scratch, modelDir: source }) => {
-      hub = await new FakeHub({
-        dir: source,
-        files: SYNTHETIC_FILES,
-        repo: TEST_REPO,
-        revision: TEST_REVISION,
-        lfs: ['onnx/model.onnx'],
-      }).start();
+      hub = await startSyntheticHub(source);
       const manifest = await writeManifest(
         join(scratch, 'manifest.json'),
         await syntheticManifest(source, { unknown: ['config.json'] }),

@@ -5,15 +5,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/program';
 import { ModelStatusSchema } from '../../../shared';
 import { captureIo } from '../../fixtures/cli-io';
-import { FakeHub } from '../../fixtures/fake-hub';
+import { startSyntheticHub, type FakeHub } from '../../fixtures/fake-hub';
 import { copyModelFolder } from '../../fixtures/model-folders';
-import {
-  SYNTHETIC_FILES,
-  TEST_REPO,
-  TEST_REVISION,
-  syntheticManifest,
-  writeManifest,
-} from '../../fixtures/model-manifest';
+import { syntheticManifest, writeManifest } from '../../fixtures/model-manifest';
 import { ensureSyntheticModel } from '../../fixtures/synthetic-model';
 import { useTempDirs } from '../../fixtures/temp-dir';
 
@@ -30,13 +24,7 @@ afterEach(async () => {
 
 /** A profile, a local hub serving the synthetic model, and the environment that points the CLI at both. */
 async function setup() {
-  const hub = await new FakeHub({
-    dir: source,
-    files: SYNTHETIC_FILES,
-    repo: TEST_REPO,
-    revision: TEST_REVISION,
-    lfs: ['onnx/model.onnx'],
-  }).start();
+  const hub = await startSyntheticHub(source);
   hubs.push(hub);
   const dataDir = await tempDir();
   const manifest = await writeManifest(join(dataDir, 'manifest.json'), await syntheticManifest(source));

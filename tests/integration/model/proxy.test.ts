@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { defaultModelDir } from '../../../electron/engine/engine';
-import { FakeHub } from '../../fixtures/fake-hub';
+import { FakeHub, startSyntheticHub } from '../../fixtures/fake-hub';
 import { SYNTHETIC_FILES, TEST_REPO, TEST_REVISION, syntheticManifest } from '../../fixtures/model-manifest';
 import { useModelRuntimes } from '../../fixtures/model-runtime';
 import { ensureSyntheticModel } from '../../fixtures/synthetic-model';
@@ -69,13 +69,7 @@ async function download(hub: FakeHub, env: NodeJS.ProcessEnv, ca?: string) {
 
 describe('downloads through a proxy', () => {
   it('sends http requests to HTTP_PROXY in absolute form, with its credentials', async () => {
-    const hub = await new FakeHub({
-      dir: source,
-      files: SYNTHETIC_FILES,
-      repo: TEST_REPO,
-      revision: TEST_REVISION,
-      lfs: ['onnx/model.onnx'],
-    }).start();
+    const hub = await startSyntheticHub(source);
     const proxy = await startTestProxy();
     closers.push(
       () => hub.close(),
@@ -115,14 +109,7 @@ describe('downloads through a proxy', () => {
   it('tunnels https through HTTPS_PROXY with CONNECT and checks the server certificate', async () => {
     const tls = await selfSignedCert();
     if (!tls) return; // openssl is not installed: nothing to make a certificate with
-    const hub = await new FakeHub({
-      dir: source,
-      files: SYNTHETIC_FILES,
-      repo: TEST_REPO,
-      revision: TEST_REVISION,
-      lfs: ['onnx/model.onnx'],
-      tls,
-    }).start();
+    const hub = await startSyntheticHub(source, { tls });
     const proxy = await startTestProxy();
     closers.push(
       () => hub.close(),
