@@ -112,6 +112,10 @@ export async function prepareVectors(
     });
     summary.done += loaded.documents - encoded;
     summary.encodeMs[key] = (summary.encodeMs[key] ?? 0) + performance.now() - started;
+    // Always said, however fast it went: the per-batch updates above are throttled.
+    summary.activity =
+      encoded > 0 ? `encoded ${encoded} documents (${setting})` : `documents already encoded (${setting})`;
+    context.progress(true);
     await corpus.setActiveProvenance(provenance);
     for (const dims of wanted.filter((d) => d < full)) {
       const target = { ...provenance, dims };

@@ -100,7 +100,7 @@ describe.skipIf(corpus.skip)('polyseek eval', () => {
 
     expect(run.err).toContain(`polyseek: run ${runId} "first"`);
     expect(run.err).toMatch(
-      /encoding documents \(retrieval\.passage, fp32\): \d+ this run.*\[[#-]+\]\s+\d+%\s+\d+\/\d+\s+cells \d\/3/u,
+      /encoded 120 documents \(retrieval\.passage, fp32\).*\[[#-]+\]\s+\d+%\s+\d+\/\d+\s+cells \d\/3/u,
     );
     expect(run.err).toContain('NOT semantic quality');
   });
