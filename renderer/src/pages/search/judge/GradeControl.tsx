@@ -25,7 +25,7 @@ export function GradeControl({ name, grade, disabled, onGrade }: Props) {
         <button
           key={value}
           type="button"
-          className="grade-button"
+          className="button grade-button"
           aria-pressed={grade === value}
           aria-label={text.gradeLabel(value, meaning)}
           title={text.gradeTitle(meaning, grade === value)}
