@@ -1,6 +1,7 @@
 import { useId } from 'react';
 
 import { PRECISIONS, SEARCH_MODES, TASKS, type Dims } from '../../../../shared';
+import { CheckboxChips } from '../../components/CheckboxChips';
 import { EVALUATE_TEXT } from '../../text/evaluate';
 import { formatNumber } from '../../text/format';
 import { toggledValue, usesVectors, type GridDraft } from './run-draft';
@@ -88,36 +89,14 @@ interface CheckboxesProps<T extends string | number | boolean> {
   readonly onChange: (values: T[]) => void;
 }
 
-function Checkboxes<T extends string | number | boolean>({
-  legend,
-  hint,
-  all,
-  values,
-  label,
-  disabled,
-  onChange,
-}: CheckboxesProps<T>) {
-  const id = useId();
+/** The shared chips, kept in the axis's own order whatever order they are ticked in. */
+function Checkboxes<T extends string | number | boolean>({ all, values, onChange, ...rest }: CheckboxesProps<T>) {
   return (
-    <fieldset className="chip-field" disabled={disabled} aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <div className="chips">
-        {all.map((value) => (
-          <label key={String(value)} className="chip chip-check">
-            <input
-              type="checkbox"
-              checked={values.includes(value)}
-              onChange={(event) => onChange(toggledValue(values, value, event.target.checked, all))}
-            />
-            {label ? label(value) : String(value)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <CheckboxChips
+      {...rest}
+      options={all}
+      selected={values}
+      onToggle={(value, on) => onChange(toggledValue(values, value, on, all))}
+    />
   );
 }

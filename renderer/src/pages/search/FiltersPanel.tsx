@@ -1,5 +1,6 @@
 import { useId } from 'react';
 
+import { CheckboxChips } from '../../components/CheckboxChips';
 import { SEARCH_TEXT, languageName } from '../../text/search';
 import { SelectField } from '../settings/SelectField';
 import { choices, type Facets } from './facets';
@@ -106,56 +107,20 @@ export function FiltersPanel({ filters, onChange, open, onToggle, roots, facets 
         </div>
         <CheckboxChips
           legend={SEARCH_TEXT.filterTypes}
-          values={choices(facets.types, filters.types)}
+          options={choices(facets.types, filters.types)}
           selected={filters.types}
           label={(type) => type.toUpperCase()}
-          onChange={(types) => set({ types })}
+          onToggle={(type, on) => set({ types: toggled(filters.types, type, on) })}
         />
         <CheckboxChips
           legend={SEARCH_TEXT.filterLanguages}
           hint={SEARCH_TEXT.filterLanguagesHint}
-          values={choices(facets.languages, filters.languages)}
+          options={choices(facets.languages, filters.languages)}
           selected={filters.languages}
           label={(code) => `${languageName(code)} (${code})`}
-          onChange={(languages) => set({ languages })}
+          onToggle={(code, on) => set({ languages: toggled(filters.languages, code, on) })}
         />
       </div>
     </div>
-  );
-}
-
-interface ChipsProps {
-  readonly legend: string;
-  readonly hint?: string;
-  readonly values: readonly string[];
-  readonly selected: readonly string[];
-  readonly label: (value: string) => string;
-  readonly onChange: (selected: string[]) => void;
-}
-
-/** A multiple choice as a row of checkbox chips; none checked means no filter. */
-function CheckboxChips({ legend, hint, values, selected, label, onChange }: ChipsProps) {
-  const id = useId();
-  return (
-    <fieldset className="chip-field" aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      )}
-      <div className="chips">
-        {values.map((value) => (
-          <label key={value} className="chip chip-check">
-            <input
-              type="checkbox"
-              checked={selected.includes(value)}
-              onChange={(event) => onChange(toggled(selected, value, event.target.checked))}
-            />
-            {label(value)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
   );
 }
