@@ -1,4 +1,4 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { EventHub } from '../../../electron/engine/event-hub';
 import { settingsPath } from '../../../electron/engine/paths';
 import { SettingsFile } from '../../../electron/engine/settings';
 import { AnswerKeyFile } from '../../../electron/main/answer-key';
-import { EngineSupervisor, type EngineProcess } from '../../../electron/main/engine-supervisor';
+import { EngineSupervisor } from '../../../electron/main/engine-supervisor';
 import { createMainCommands } from '../../../electron/main/main-commands';
 import type { AnswerResult, PolyseekEvent, Result } from '../../../shared';
 import {
@@ -25,6 +25,7 @@ import {
 import { copyCorpus, corpusAvailability } from '../../fixtures/corpus';
 import { ensureSyntheticModel } from '../../fixtures/synthetic-model';
 import { safeStorage } from '../../mocks/electron';
+import { forkSpawner } from '../electron/fork-engine';
 
 /**
  * The chat endpoint's API key goes to the endpoint as `Authorization: Bearer …` and nowhere else: not into
@@ -217,30 +218,18 @@ describe.skipIf(corpus.skip)('the chat endpoint’s API key stays secret', () =>
     const hub = new EventHub();
     const windowEvents: PolyseekEvent[] = [];
     hub.subscribe((event) => windowEvents.push(event));
-    const workers: ChildProcess[] = [];
     let workerOutput = '';
-    const spawnWorker = (): EngineProcess => {
-      const child = fork(join(root, 'electron/worker/main.ts'), [], {
-        execArgv: ['--import', 'tsx'],
-        env: cleanEnv(),
-        stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      });
-      child.stdout?.on('data', (c: Buffer) => (workerOutput += c.toString()));
-      child.stderr?.on('data', (c: Buffer) => (workerOutput += c.toString()));
-      workers.push(child);
-      return {
-        postMessage: (message) => void child.send(message),
-        onMessage: (listener) => void child.on('message', listener),
-        onExit: (listener) =>
-          void child.once('exit', (code, signal) => listener(signal ? `killed by ${signal}` : `exit code ${code}`)),
-        kill: () => void child.kill(),
-      };
-    };
+    const forked = forkSpawner(join(root, 'electron/worker/main.ts'), {
+      execArgv: ['--import', 'tsx'],
+      env: cleanEnv(),
+      onOutput: (text) => (workerOutput += text),
+    });
+    const workers = forked.children;
     const mainLog: string[] = [];
     // Main runs in this process: whatever it prints is recorded too.
     const consoles = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method));
     const engine = new EngineSupervisor({
-      spawn: spawnWorker,
+      spawn: forked.spawn,
       dataDir,
       getSettings: () => settings.settings,
       onState: (payload) => hub.emit({ name: 'engine.state', payload }),

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 function startReal(settings: Settings = DEFAULT_SETTINGS) {
-  const forked = forkSpawner(WORKER_ENTRY, ['--import', 'tsx']);
+  const forked = forkSpawner(WORKER_ENTRY, { execArgv: ['--import', 'tsx'] });
   const states: EngineState[] = [];
   supervisor = new EngineSupervisor({
     spawn: forked.spawn,
