@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -17,6 +17,7 @@ import {
   type ChatServer,
 } from '../../fixtures/chat-server';
 import { captureIo } from '../../fixtures/cli-io';
+import { REPO_ROOT, runPolyseek } from '../../fixtures/cli-process';
 import { copyCorpus, corpusAvailability } from '../../fixtures/corpus';
 import { ensureSyntheticModel } from '../../fixtures/synthetic-model';
 
@@ -27,7 +28,7 @@ import { ensureSyntheticModel } from '../../fixtures/synthetic-model';
  * answer quality.
  */
 const corpus = corpusAvailability();
-const root = resolve(import.meta.dirname, '../../..');
+const root = REPO_ROOT;
 const PAPER = '01-pdf/en/tracemonkey.pdf';
 const QUESTION = 'How does TraceMonkey record traces of hot loops?';
 const KEY = 'sk-cli-ask-Jw8Rt2Yp6Vb4Nm0';
@@ -255,23 +256,9 @@ describe.skipIf(corpus.skip)('polyseek answer', () => {
   });
 
   it('key set reads a piped stdin in the real process', async () => {
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'electron/cli/main.ts', ...base, 'answer', 'key', 'set'],
-        {
-          cwd: root,
-          env: { ...process.env, POLYSEEK_ANSWER_API_KEY: '' },
-          stdio: ['pipe', 'pipe', 'pipe'],
-        },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => done({ code, stdout, stderr }));
-      child.stdin.end(`${KEY}\n`);
+    const run = await runPolyseek([...base, 'answer', 'key', 'set'], {
+      env: { POLYSEEK_ANSWER_API_KEY: '' },
+      stdin: `${KEY}\n`,
     });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('set for this process only');

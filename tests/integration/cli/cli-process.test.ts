@@ -1,32 +1,11 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
+import { runPolyseek } from '../../fixtures/cli-process';
 import { useTempDirs } from '../../fixtures/temp-dir';
 
 const tempDir = useTempDirs();
-const root = resolve(import.meta.dirname, '../../..');
 
-/** Runs the real entry point the way `npm run cli --` does. */
-function polyseek(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const polyseek = (args: string[], env: NodeJS.ProcessEnv = {}) => runPolyseek(args, { env });
 
 describe('the polyseek process', () => {
   it('keeps results on stdout and errors on stderr, with exit codes', async () => {
