@@ -173,6 +173,19 @@ export const utilityProcess = {
   ),
 };
 
+/** The engine process main started last. */
+export function latestWorker(): MockUtilityProcess {
+  return MockUtilityProcess.instances.at(-1) as MockUtilityProcess;
+}
+
+/** A command as the preload sends it, from the first window's own top frame. */
+export function invokeFromWindow(name: string, input: unknown): Promise<unknown> {
+  const window = BrowserWindow.instances[0] as BrowserWindow;
+  const handler = ipcMain.handlers.get('polyseek:command');
+  const event = { sender: window.webContents, senderFrame: { url: 'app://polyseek/index.html', parent: null } };
+  return Promise.resolve(handler?.(event, name, input));
+}
+
 /**
  * `safeStorage` with a real (toy) cipher, so a test that looks for the plain key in a file means something:
  * a version prefix, then the text XOR-ed with a repeating pad. `available` and `backend` play the OS;

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFileHandlers } from '../../../electron/engine/search/open-file';
 import { PolyseekError, errorMessage, type FileOpenInput, type Result } from '../../../shared';
 import { indexedFiles, type IndexedFiles } from '../../fixtures/indexed-files';
-import { BrowserWindow, MockUtilityProcess, app, ipcMain, shell } from '../../mocks/electron';
+import { BrowserWindow, app, shell, invokeFromWindow, latestWorker } from '../../mocks/electron';
+
+const invoke = invokeFromWindow;
+const worker = latestWorker;
 
 vi.mock('electron', () => import('../../mocks/electron'));
 
@@ -18,18 +21,6 @@ vi.mock('electron', () => import('../../mocks/electron'));
  */
 let files: IndexedFiles;
 let userData: string;
-
-function worker(): MockUtilityProcess {
-  return MockUtilityProcess.instances.at(-1) as MockUtilityProcess;
-}
-
-/** What the preload sends, from the app's own top frame. */
-function invoke(name: string, input: unknown): Promise<unknown> {
-  const window = BrowserWindow.instances[0] as BrowserWindow;
-  const handler = ipcMain.handlers.get('polyseek:command');
-  const event = { sender: window.webContents, senderFrame: { url: 'app://polyseek/index.html', parent: null } };
-  return Promise.resolve(handler?.(event, name, input));
-}
 
 beforeAll(async () => {
   files = await indexedFiles();

@@ -5,7 +5,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { answerKeyPath } from '../../../../electron/main/answer-key';
-import { BrowserWindow, MockUtilityProcess, app, ipcMain, safeStorage } from '../../../mocks/electron';
+import {
+  BrowserWindow,
+  MockUtilityProcess,
+  app,
+  safeStorage,
+  invokeFromWindow,
+  latestWorker,
+} from '../../../mocks/electron';
+
+const invoke = invokeFromWindow;
+const worker = latestWorker;
 
 vi.mock('electron', () => import('../../../mocks/electron'));
 
@@ -16,17 +26,6 @@ vi.mock('electron', () => import('../../../mocks/electron'));
  */
 const KEY = 'sk-electron-boot-Kq9Vw3Tz5Hn1';
 let userData: string;
-
-function invoke(name: string, input: unknown): Promise<unknown> {
-  const window = BrowserWindow.instances[0] as BrowserWindow;
-  const handler = ipcMain.handlers.get('polyseek:command');
-  const event = { sender: window.webContents, senderFrame: { url: 'app://polyseek/index.html', parent: null } };
-  return Promise.resolve(handler?.(event, name, input));
-}
-
-function worker(): MockUtilityProcess {
-  return MockUtilityProcess.instances.at(-1) as MockUtilityProcess;
-}
 
 /** Answers the worker's pending `answer.status` requests as an engine holding `present` would. */
 function answerStatusRequests(present: boolean): void {

@@ -15,25 +15,18 @@ import {
   protocol,
   session,
   utilityProcess,
+  invokeFromWindow,
+  latestWorker,
 } from '../../../mocks/electron';
+
+const invoke = invokeFromWindow;
+const worker = latestWorker;
 
 vi.mock('electron', () => import('../../../mocks/electron'));
 
 const APP_PATH = '/opt/polyseek';
 let userData: string;
 let boot: typeof Boot;
-
-/** What the renderer's preload would send, from the app's own top frame. */
-function invoke(name: string, input: unknown): Promise<unknown> {
-  const window = BrowserWindow.instances[0] as BrowserWindow;
-  const handler = ipcMain.handlers.get('polyseek:command');
-  const event = { sender: window.webContents, senderFrame: { url: 'app://polyseek/index.html', parent: null } };
-  return Promise.resolve(handler?.(event, name, input));
-}
-
-function worker(): MockUtilityProcess {
-  return MockUtilityProcess.instances.at(-1) as MockUtilityProcess;
-}
 
 beforeAll(async () => {
   vi.stubEnv('POLYSEEK_DATA_DIR', '');
