@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
@@ -9,6 +8,7 @@ import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
 import { chromiumAvailability } from './support/browser';
+import { addAndIndexFolder, nav } from './support/pages';
 import { useE2eWorld } from './support/world';
 
 const chromiumState = chromiumAvailability();
@@ -91,13 +91,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
 
       // A folder indexed with vectors, and two files that could not be read.
       await nav(page, 'Folders');
-      await page.getByRole('textbox', { name: 'Folder path' }).fill(join(world.scratch, 'docs'));
-      await page.getByRole('button', { name: 'Add and index' }).click();
-      await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 90_000 });
-      await page
-        .getByRole('region', { name: 'Index', exact: true })
-        .getByText('Every indexed file has them')
-        .waitFor({ timeout: 90_000 });
+      await addAndIndexFolder(page, join(world.scratch, 'docs'));
       await page.getByRole('region', { name: 'Files not indexed' }).getByText('ENCRYPTED', { exact: true }).waitFor();
       await check('Folders (a root, done, errors)');
       const folders = page.getByRole('region', { name: 'Indexed folders' });
@@ -203,8 +197,3 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
     expect(errors.filter((error) => !/status of 401/.test(error))).toEqual([]);
   });
 });
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}

@@ -10,6 +10,7 @@ import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { invoke } from './support/api';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
 import { chromiumAvailability } from './support/browser';
+import { addAndIndexFolder, nav } from './support/pages';
 import { screenshot } from './support/screenshots';
 import type { StartOptions } from './support/servers';
 import { useE2eWorld } from './support/world';
@@ -91,13 +92,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Ask panel (server host, 
     };
     const server = await world.servers.start(options);
     await page.goto(`${server.url}/#/folders`);
-    await page.getByRole('textbox', { name: 'Folder path' }).fill(join(world.scratch, 'docs'));
-    await page.getByRole('button', { name: 'Add and index' }).click();
-    await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 90_000 });
-    await page
-      .getByRole('region', { name: 'Index', exact: true })
-      .getByText('Every indexed file has them')
-      .waitFor({ timeout: 90_000 });
+    await addAndIndexFolder(page, join(world.scratch, 'docs'));
     await nav(page, 'Search');
     return server.url;
   }
@@ -351,11 +346,6 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Ask panel (server host, 
     expect(errors).toEqual([]);
   });
 });
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /** What the POLYSEEK_TEST_OPENER file recorded, one JSON object a line. */
 async function opened(file: string): Promise<unknown[]> {

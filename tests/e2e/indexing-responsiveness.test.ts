@@ -11,6 +11,7 @@ import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
 import { currentJob, followJob, invoke, waitForJobToFinish } from './support/api';
 import { blockingFindings, runAxeInBothSchemes } from './support/axe';
 import { chromiumAvailability } from './support/browser';
+import { nav } from './support/pages';
 import { screenshot } from './support/screenshots';
 import { useE2eWorld } from './support/world';
 
@@ -193,11 +194,6 @@ describe.skipIf(chromiumState.skip || corpus.skip)('searching while indexing (se
     },
   );
 });
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 interface PingStats {
   readonly count: number;

@@ -10,6 +10,7 @@ import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
 import { invoke } from './support/api';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
 import { chromiumAvailability } from './support/browser';
+import { nav } from './support/pages';
 import { screenshot } from './support/screenshots';
 import { useE2eWorld } from './support/world';
 
@@ -185,11 +186,6 @@ describe.skipIf(chromiumState.skip || corpus.skip)("a new user's journey (server
     expect(errors).toEqual([]);
   });
 });
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /** Whether `locator` shows up within a few seconds (a short job may finish before it does). */
 async function appears(locator: Locator): Promise<boolean> {

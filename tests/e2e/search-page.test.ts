@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, LICENSE_TERMS } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { chromiumAvailability } from './support/browser';
+import { nav } from './support/pages';
 import { screenshot } from './support/screenshots';
 import { useE2eWorld } from './support/world';
 
@@ -175,11 +176,6 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Search page (server host
     expect(errors.filter((e) => !e.includes('status of 404'))).toEqual([]);
   });
 });
-
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 /** The result for a file name (its heading holds the name, after the document's title if it has one). */
 function result(results: Locator, name: string): Locator {

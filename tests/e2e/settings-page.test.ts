@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, type Settings } from '../../sha
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { ensureSyntheticModel } from '../fixtures/synthetic-model';
 import { chromiumAvailability } from './support/browser';
+import { addAndIndexFolder, nav } from './support/pages';
 import { screenshot } from './support/screenshots';
 import { useE2eWorld } from './support/world';
 
@@ -30,21 +31,10 @@ const ACCEPTED: Settings = {
  */
 const REEMBED_SET = ['04-parallel', '03-web-markup-text/markdown', '03-web-markup-text/html', '01-pdf/en'];
 
-async function nav(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
 /** Adds a folder on the Folders page and waits until every file has vectors. */
 async function indexFolder(page: Page, path: string): Promise<void> {
   await nav(page, 'Folders');
-  await page.getByRole('textbox', { name: 'Folder path' }).fill(path);
-  await page.getByRole('button', { name: 'Add and index' }).click();
-  await page.getByRole('region', { name: 'Indexing: done' }).waitFor({ timeout: 120_000 });
-  await page
-    .getByRole('region', { name: 'Index', exact: true })
-    .getByText('Every indexed file has them')
-    .waitFor({ timeout: 60_000 });
+  await addAndIndexFolder(page, path, { indexingMs: 120_000, vectorsMs: 60_000 });
 }
 
 describe.skipIf(chromiumState.skip || corpus.skip)(
