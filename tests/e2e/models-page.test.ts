@@ -93,7 +93,11 @@ describe.skipIf(chromiumState.skip)('the Models page (server host, Chromium, a l
     await page.goto(server.url);
     await page.getByRole('checkbox', { name: LICENSE_TERMS.acknowledgment }).check();
     await page.getByRole('button', { name: 'Accept and continue' }).click();
+    // The licence event reloads the model status, which remounts the Locate form: let it arrive first, or
+    // the folder typed below is lost with the old form (seen once in CI).
+    await page.getByRole('contentinfo', { name: 'Status' }).getByText('Licence accepted').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Models' }).click();
+    await page.getByRole('region', { name: 'Files' }).waitFor();
 
     await page.getByRole('textbox', { name: 'Folder' }).fill('/nowhere/jina-embeddings-v3');
     await page.getByRole('button', { name: 'Locate' }).click();
