@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, type Settings } from '../../shared';
 import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { ensureSyntheticModel } from '../fixtures/synthetic-model';
+import { invoke } from './support/api';
 import { chromiumAvailability } from './support/browser';
 import { addAndIndexFolder, nav } from './support/pages';
 import { screenshot } from './support/screenshots';
@@ -57,11 +58,12 @@ describe.skipIf(chromiumState.skip || corpus.skip)(
       });
       await page.goto(`${server.url}/#/folders`);
       await indexFolder(page, join(world.scratch, 'large'));
-      const passages = await page
-        .getByRole('region', { name: 'Index', exact: true })
-        .getByRole('definition')
-        .nth(2)
-        .textContent();
+      // The page polls index.status: wait until it shows the engine's final passage count (an earlier poll
+      // can still be on screen when the job ends; read too soon, it once gave 485 of 1 672 in CI).
+      const { totals } = await invoke(server.url, 'index.status', {});
+      const passages = totals.chunks.toLocaleString('en-US'); // the page's UI locale in these tests
+      const shown = page.getByRole('region', { name: 'Index', exact: true }).getByRole('definition').nth(2);
+      await expect.poll(() => shown.textContent(), { timeout: 30_000 }).toBe(passages);
 
       await nav(page, 'Settings');
       const adapters = page.getByRole('region', { name: 'Adapters' });
