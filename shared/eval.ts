@@ -141,6 +141,11 @@ export const EvalRunSummarySchema = z.strictObject({
   warnings: z.array(z.string()),
   /** Milliseconds spent encoding the corpus per passage setting key, for the report. */
   encodeMs: z.record(z.string(), z.number().min(0)),
+  /**
+   * Goes up with every progress event: a command's answer and the events race each other to a client,
+   * so the client keeps the summary with the highest revision (runs saved before it existed read as 0).
+   */
+  revision: z.int().min(0).default(0),
 });
 export type EvalRunSummary = z.infer<typeof EvalRunSummarySchema>;
 

@@ -96,6 +96,7 @@ export class EvalRunner {
         error: null,
         warnings: loaded.warnings,
         encodeMs: {},
+        revision: 0,
       },
       grid,
       cells: cells.map(({ id, config }) => emptyCell(id, config)),
@@ -341,6 +342,7 @@ export class EvalRunner {
     const now = performance.now();
     if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS) return;
     this.lastEmit = now;
+    summary.revision += 1;
     this.options.emit?.({ name: 'eval.progress', payload: { ...summary, encodeMs: { ...summary.encodeMs } } });
   }
 }

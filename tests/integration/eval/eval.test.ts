@@ -53,6 +53,10 @@ async function runtimeWith(
 async function runToEnd(runtime: Runtime, input: EvalRunInput): Promise<EvalReport> {
   const started = value(await runtime.invoke('eval.run', input));
   await runtime.engine.evals.idle();
+  // The answer was older than every event the run sent after it.
+  expect(started.revision).toBeLessThan(
+    value(await runtime.invoke('eval.report', { runId: started.runId })).summary.revision,
+  );
   return value(await runtime.invoke('eval.report', { runId: started.runId }));
 }
 
@@ -143,6 +147,10 @@ describe.skipIf(corpus.skip)('evaluation lab (synthetic models, BEIR set built f
       // Progress: running with work counted, then done with all of it.
       expect(events.some((e) => e.state === 'running' && e.total > 0)).toBe(true);
       expect(events.at(-1)).toMatchObject({ state: 'done', done: events.at(-1)?.total });
+      // Every event newer than the one before (a client keeps the highest revision, whatever arrives late).
+      const revisions = events.map((e) => e.revision);
+      expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+      expect(new Set(revisions).size).toBe(revisions.length);
 
       // Saved: listed, and the same run again (same seed) gives the same numbers without encoding again.
       const runs = value(await runtime.invoke('eval.runs', {})).runs;

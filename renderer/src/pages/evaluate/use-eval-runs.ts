@@ -4,7 +4,7 @@ import type { EvalRunSummary, ResultError } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
 import { LOADING, type Loadable } from '../../hooks/loadable';
 import { useEvent } from '../../hooks/use-events';
-import { runList, withRun, type RunMap } from './run-list';
+import { mergeSaved, runList, withRun, type RunMap } from './run-list';
 
 export type RunAction = 'cancel' | 'resume';
 
@@ -36,14 +36,13 @@ export function useEvalRuns(): EvalRuns {
     void client.invoke('eval.runs', {}).then((answer) => {
       if (!live) return;
       if (!answer.ok) return setRuns({ status: 'failed', error: answer.error });
-      // A run this page already follows keeps its event state: it is at least as new as the file.
-      setRuns((current) => {
-        let map: RunMap = new Map(answer.value.runs.map((run) => [run.runId, run]));
-        if (current.status === 'ready') {
-          for (const run of current.value.values()) if (run.state === 'running') map = withRun(map, run);
-        }
-        return { status: 'ready', value: map };
-      });
+      setRuns((current) => ({
+        status: 'ready',
+        value:
+          current.status === 'ready'
+            ? mergeSaved(current.value, answer.value.runs)
+            : mergeSaved(new Map(), answer.value.runs),
+      }));
     });
     return () => {
       live = false;

@@ -18,6 +18,7 @@ export const summary = (over: Partial<EvalRunSummary> = {}): EvalRunSummary => (
   error: null,
   warnings: [],
   encodeMs: {},
+  revision: 3,
   ...over,
 });
 

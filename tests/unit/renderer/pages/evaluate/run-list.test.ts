@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canResume,
   isActive,
+  mergeSaved,
   reportVersion,
   runList,
   runShare,
@@ -21,6 +22,38 @@ describe('the run list', () => {
     expect(runList(runs).map((r) => [r.runId, r.done])).toEqual([
       ['b', 5],
       ['a', 100],
+    ]);
+  });
+
+  it('keeps the newest summary of a run whatever order the answer and the events arrive in', () => {
+    // A run that finished at once: its events (revisions 1–3) reached the page before eval.run's answer (0).
+    const answer = summary({ runId: 'r', state: 'running', done: 0, total: 5, cellsDone: 0, revision: 0 });
+    let runs = withRun(new Map(), summary({ runId: 'r', state: 'running', done: 2, total: 5, revision: 2 }));
+    runs = withRun(runs, summary({ runId: 'r', state: 'done', done: 5, total: 5, revision: 3 }));
+    runs = withRun(runs, answer);
+    expect(runs.get('r')).toMatchObject({ state: 'done', done: 5 });
+    // A resumed run: the answer to eval.resume is newer than the cancelled state the page held.
+    runs = withRun(runs, summary({ runId: 'r', state: 'queued', revision: 4 }));
+    expect(runs.get('r')?.state).toBe('queued');
+  });
+
+  it('merges the saved runs with newer events, but believes the engine about interrupted runs', () => {
+    const shown = new Map([
+      ['live', summary({ runId: 'live', state: 'running', done: 40, revision: 9 })],
+      ['gone', summary({ runId: 'gone', state: 'running', done: 10, revision: 7 })],
+      ['old', summary({ runId: 'old', state: 'running', done: 1, revision: 1 })],
+    ]);
+    const merged = mergeSaved(shown, [
+      summary({ runId: 'live', state: 'running', done: 30, revision: 8 }),
+      summary({ runId: 'gone', state: 'paused', done: 8, revision: 6 }),
+      summary({ runId: 'old', state: 'done', done: 100, revision: 5 }),
+      summary({ runId: 'cli', state: 'done', revision: 2 }),
+    ]);
+    expect([...merged.values()].map((r) => [r.runId, r.state, r.done])).toEqual([
+      ['live', 'running', 40],
+      ['gone', 'paused', 8],
+      ['old', 'done', 100],
+      ['cli', 'done', 100],
     ]);
   });
 
