@@ -19,6 +19,17 @@ import {
   TestSetSchema,
 } from './eval';
 import { EngineStateSchema } from './events';
+import {
+  DupesInputSchema,
+  ExploreJobRefSchema,
+  ExploreJobSummarySchema,
+  ExplorePairInputSchema,
+  ExplorePairSchema,
+  ExplorePointsInputSchema,
+  ExplorePointsSchema,
+  ExploreReportSchema,
+  TopicsInputSchema,
+} from './explore';
 import { GpuStatusSchema } from './gpu';
 import {
   IndexErrorsInputSchema,
@@ -270,6 +281,43 @@ export const commands = {
     summary: 'Mark indexed files as relevant (grade 0–3) or not for a query of a test set; null removes the mark',
     input: EvalJudgeInputSchema,
     output: TestSetSchema,
+  },
+  'explore.dupes': {
+    summary:
+      'Find duplicate files (same bytes) and near-duplicates (text-matching passages above a threshold) in a scope; returns at once',
+    input: DupesInputSchema,
+    output: ExploreJobSummarySchema,
+  },
+  'explore.topics': {
+    summary:
+      'Cluster the documents of a scope by topic (separation vectors), map them in 2-D and label the clusters; returns at once',
+    input: TopicsInputSchema,
+    output: ExploreJobSummarySchema,
+  },
+  'explore.cancel': {
+    summary: 'Stop the running Explore job (the passages it encoded are kept: running it again continues)',
+    input: ExploreJobRefSchema,
+    output: z.strictObject({ cancelled: z.boolean() }),
+  },
+  'explore.jobs': {
+    summary: 'Saved Explore jobs, newest first',
+    input: NoInput,
+    output: z.strictObject({ jobs: z.array(ExploreJobSummarySchema) }),
+  },
+  'explore.report': {
+    summary: 'One job: duplicate groups and pairs, or the topic clusters with their labels (points: explore.points)',
+    input: ExploreJobRefSchema,
+    output: ExploreReportSchema,
+  },
+  'explore.points': {
+    summary: 'A page of a topic map: each document with its position and cluster',
+    input: ExplorePointsInputSchema,
+    output: ExplorePointsSchema,
+  },
+  'explore.pair': {
+    summary: 'Two files of a duplicates job side by side: matched passages with the differing words marked',
+    input: ExplorePairInputSchema,
+    output: ExplorePairSchema,
   },
 } as const satisfies Record<string, CommandSpec>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { AnswerProgressSchema } from './answer';
 import { EvalProgressSchema } from './eval';
+import { ExploreProgressSchema } from './explore';
 import { IndexJobSchema } from './indexing';
 import { LicenseStatusSchema } from './license';
 import { ModelJobSchema } from './model-management';
@@ -33,6 +34,8 @@ export const events = {
   'answer.progress': AnswerProgressSchema,
   /** An evaluation run started, progressed (at most 4 times a second), finished, failed or was cancelled. */
   'eval.progress': EvalProgressSchema,
+  /** An Explore job (duplicates, topics) started, progressed (at most 4 times a second) or ended. */
+  'explore.progress': ExploreProgressSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

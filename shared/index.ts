@@ -5,6 +5,7 @@ export * from './errors';
 export * from './eval';
 export * from './eval-export';
 export * from './events';
+export * from './explore';
 export * from './format';
 export * from './gpu';
 export * from './indexing';

@@ -20,6 +20,8 @@ export const MAX_SEARCH_FILES = 200;
 /** Most passages shown per file (the rest are counted in `matchedPassages`). */
 export const MAX_PASSAGES_PER_FILE = 20;
 const MAX_FILTER_VALUES = 100;
+/** Most files a selection may name (a lasso on the Explore map, a hand-picked list). */
+export const MAX_SELECTED_FILES = 10_000;
 
 /** A file format as the index records it: lower-case extension or sniffed format (`pdf`, `docx`, `txt`). */
 export const FileFormatSchema = z.string().regex(/^[a-z0-9]{1,16}$/, 'a lower-case format such as pdf or docx');
@@ -32,6 +34,8 @@ export const SearchFiltersSchema = z.strictObject({
   roots: z.array(z.string().min(1).max(MAX_PATH_LENGTH)).max(MAX_FILTER_VALUES).optional(),
   /** Folders: files at any depth below them. */
   folders: z.array(AbsolutePathSchema).max(MAX_FILTER_VALUES).optional(),
+  /** Exactly these files (a selection on the Explore map). */
+  files: z.array(AbsolutePathSchema).max(MAX_SELECTED_FILES).optional(),
   types: z.array(FileFormatSchema).max(MAX_FILTER_VALUES).optional(),
   languages: z.array(LanguageSchema).max(MAX_FILTER_VALUES).optional(),
   /** Modification time range, inclusive, ISO 8601. */

@@ -124,7 +124,7 @@ export function describeConfig(cell: EvalCell): string {
 }
 
 /** Pads every column to its widest cell; columns in `right` are right-aligned (numbers). */
-function alignColumns(rows: readonly string[][], right: ReadonlySet<number>): string[] {
+export function alignColumns(rows: readonly string[][], right: ReadonlySet<number>): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) =>
@@ -144,10 +144,10 @@ function elapsed(summary: EvalRunSummary): string {
   return ` in ${seconds(Date.parse(summary.finishedAt) - Date.parse(summary.startedAt))}`;
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : formatDuration(ms / 1000);
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
+export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

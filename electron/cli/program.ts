@@ -4,6 +4,7 @@ import { APP_VERSION } from '../engine/app-info';
 import { defaultDataDir } from '../engine/paths';
 import { registerAnswer } from './commands/answer';
 import { registerAsk } from './commands/ask';
+import { registerDupes } from './commands/dupes';
 import { registerEmbed } from './commands/embed';
 import { registerEval } from './commands/eval';
 import { registerIndex } from './commands/index';
@@ -14,6 +15,7 @@ import { registerSearch } from './commands/search';
 import { registerServe } from './commands/serve';
 import { registerSettings } from './commands/settings';
 import { registerStatus } from './commands/status';
+import { registerTopics } from './commands/topics';
 import { CliFailure, unexpected, type GlobalOptions } from './context';
 import type { CliIo } from './io';
 
@@ -42,6 +44,8 @@ export function createProgram(io: CliIo): Command {
   registerAsk(program, io);
   registerAnswer(program, io);
   registerEval(program, io);
+  registerDupes(program, io);
+  registerTopics(program, io);
   registerOpen(program, io);
   return program;
 }

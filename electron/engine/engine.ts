@@ -1,10 +1,11 @@
-import type { EmbedInput, EmbedResult, GpuStatus, Precision, Settings } from '../../shared';
+import type { CommandName, EmbedInput, EmbedResult, GpuStatus, Precision, Settings } from '../../shared';
 import { Answerer } from './answer/answerer';
 import { listModels, streamChat } from './answer/chat-client';
 import { SessionKeyStore, type AnswerKeyStore } from './answer/key-store';
 import { listOrtBackends } from './compute/ort-backends';
 import { Encoder } from './encoder/encoder';
 import { EvalRunner } from './eval/eval-runner';
+import { ExploreRunner } from './explore/explore-runner';
 import type { EventSink, Handlers } from './handlers';
 import { loadDefaultParts } from './indexer/default-parts';
 import { Indexer, type IndexCommand } from './indexer/indexer';
@@ -67,10 +68,12 @@ export type EngineCommand =
   | 'file.open'
   | 'file.reveal'
   | AnswerCommand
-  | EvalCommand;
+  | EvalCommand
+  | ExploreCommand;
 type AnswerCommand = 'answer.ask' | 'answer.cancel' | 'answer.status' | 'answer.check' | 'answer.setKey';
 type EvalCommand =
   'eval.run' | 'eval.resume' | 'eval.cancel' | 'eval.runs' | 'eval.report' | 'eval.testsets' | 'eval.judge';
+type ExploreCommand = Extract<CommandName, `explore.${string}`>;
 export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'gpu.status',
   'embed',
@@ -103,6 +106,13 @@ export const ENGINE_COMMANDS: readonly EngineCommand[] = [
   'eval.report',
   'eval.testsets',
   'eval.judge',
+  'explore.dupes',
+  'explore.topics',
+  'explore.cancel',
+  'explore.jobs',
+  'explore.report',
+  'explore.points',
+  'explore.pair',
 ];
 
 export function defaultModelDir(dataDir: string): string {
@@ -130,6 +140,8 @@ export class Engine {
   readonly answers: Answerer;
   /** The evaluation lab: grids of settings measured on labelled datasets. */
   readonly evals: EvalRunner;
+  /** Explore: duplicates (text-matching) and topic maps (separation) over the person's index. */
+  readonly explore: ExploreRunner;
 
   constructor(private readonly options: EngineOptions) {
     const emit = options.emit;
@@ -192,6 +204,15 @@ export class Engine {
       modelDir: () => this.modelDir,
       indexStore: () => this.indexer.openStore(),
       indexSearcher: this.search,
+      ...(emit ? { emit } : {}),
+    });
+    this.explore = new ExploreRunner({
+      dataDir: options.dataDir,
+      getSettings: options.getSettings,
+      encoder: (precision) => this.encoder(precision),
+      modelStatus: () => this.models.status(),
+      indexStore: () => this.indexer.openStore(),
+      chunkerVersion: () => this.indexer.chunkerVersion(),
       ...(emit ? { emit } : {}),
     });
   }
@@ -314,6 +335,13 @@ export class Engine {
       'eval.report': (input) => this.evals.report(input.runId),
       'eval.testsets': async () => ({ testSets: await this.evals.testSets() }),
       'eval.judge': (input) => this.evals.judge(input.testSet, input.query, input.judgments),
+      'explore.dupes': (input) => this.explore.dupes(input),
+      'explore.topics': (input) => this.explore.topics(input),
+      'explore.cancel': (input) => Promise.resolve({ cancelled: this.explore.cancel(input.jobId) }),
+      'explore.jobs': async () => ({ jobs: await this.explore.jobs() }),
+      'explore.report': (input) => this.explore.report(input.jobId),
+      'explore.points': (input) => this.explore.points(input.jobId, input.offset, input.limit),
+      'explore.pair': (input) => this.explore.pair(input.jobId, input.a, input.b),
     };
   }
 
@@ -335,6 +363,7 @@ export class Engine {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     await this.evals.dispose();
+    await this.explore.dispose();
     await this.answers.dispose();
     await this.search.dispose();
     await this.indexer.dispose();

@@ -183,6 +183,15 @@ describe('the server, guarded', () => {
     }
   }
 
+  async function exploreIdle(): Promise<void> {
+    for (let tries = 0; ; tries += 1) {
+      const { value } = (await call('explore.jobs', {})) as { value: { jobs: { state: string }[] } };
+      if (!value.jobs.some((job) => job.state === 'queued' || job.state === 'running')) return;
+      if (tries > 600) throw new Error('the Explore job did not end');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   it('serves every command but model.download without touching the network', async () => {
     const inputs: Record<Exclude<CommandName, 'model.download'>, unknown> = {
       'app.info': {},
@@ -228,6 +237,17 @@ describe('the server, guarded', () => {
       'eval.report': { runId: 'no-such-run' },
       'eval.resume': { runId: 'no-such-run' },
       'eval.cancel': { runId: 'no-such-run' },
+      'explore.dupes': {},
+      'explore.cancel': { jobId: 'no-such-job' },
+      'explore.topics': { k: 2 },
+      'explore.jobs': {},
+      'explore.report': { jobId: 'no-such-job' },
+      'explore.points': { jobId: 'no-such-job' },
+      'explore.pair': {
+        jobId: 'no-such-job',
+        a: join(shared, 'server-docs', 'a.txt'),
+        b: join(shared, 'server-docs', 'a.txt'),
+      },
       'roots.remove': { path: join(shared, 'server-docs') },
     };
     // Refused without reaching anything: no chat endpoint is configured.
@@ -235,6 +255,9 @@ describe('the server, guarded', () => {
       'answer.check': 'NOT_CONFIGURED',
       'eval.report': 'INVALID_INPUT',
       'eval.resume': 'INVALID_INPUT',
+      'explore.report': 'INVALID_INPUT',
+      'explore.points': 'INVALID_INPUT',
+      'explore.pair': 'INVALID_INPUT',
     };
     await mkdir(join(shared, 'server-docs'), { recursive: true });
     await writeFile(join(shared, 'server-docs', 'a.txt'), 'served offline');
@@ -242,6 +265,8 @@ describe('the server, guarded', () => {
     for (const [name, input] of Object.entries(inputs) as [CommandName, unknown][]) {
       // index.cancel may have stopped the run before a.txt was indexed; file.open needs it indexed.
       if (name === 'file.open') await indexedToTheEnd();
+      // One Explore job at a time: the duplicates job (started just before) ends before topics starts.
+      if (name === 'explore.topics') await exploreIdle();
       const result = await call(name, input);
       const refusal = refusals[name];
       if (refusal) {

@@ -58,7 +58,11 @@ const PROGRESS_INTERVAL_MS = 250;
  * (`<dataDir>/eval/runs/<runId>.json`). One run at a time: runs share the encoder with indexing.
  */
 export class EvalRunner {
-  private current: { runId: string; controller: AbortController; done: Promise<void> } | null = null;
+  private current: { runId: string; controller: AbortController } | null = null;
+  /** The last run launched, until its file and last event are written (`idle()` waits for it). */
+  private last: Promise<void> = Promise.resolve();
+  /** A run that has ended but whose file is still being written. */
+  private settling: string | null = null;
   private lastEmit = 0;
 
   constructor(private readonly options: EvalRunnerOptions) {}
@@ -152,7 +156,7 @@ export class EvalRunner {
 
   /** Waits for the running run (tests, the CLI). */
   async idle(): Promise<void> {
-    await this.current?.done;
+    await this.last;
   }
 
   testSets(): Promise<TestSet[]> {
@@ -183,9 +187,8 @@ export class EvalRunner {
   }
 
   async dispose(): Promise<void> {
-    const running = this.current;
-    running?.controller.abort();
-    await running?.done;
+    this.current?.controller.abort();
+    await this.last;
   }
 
   private assertIdle(): void {
@@ -209,13 +212,18 @@ export class EvalRunner {
         for (const cell of saved.report.cells) if (cell.state === 'running') cell.state = 'pending';
         // A stopped run's report still says which model made its numbers (synthetic ones are no quality).
         saved.report.model ??= await this.modelInfo();
-        await this.save(saved).catch(() => undefined);
-        this.emit(summary, true);
       })
-      .finally(() => {
+      .then(async () => {
+        // Free for the next run before the last event says this one ended: a client that starts one on
+        // that event must not be told a run is going on. Until the save, a read leaves this file as it is.
         this.current = null;
+        this.settling = summary.runId;
+        await this.save(saved).catch(() => undefined);
+        this.settling = null;
+        this.emit(summary, true);
       });
-    this.current = { runId: summary.runId, controller, done };
+    this.last = done;
+    this.current = { runId: summary.runId, controller };
   }
 
   private async execute(saved: Saved, loaded: Loaded, signal: AbortSignal): Promise<void> {
@@ -290,8 +298,6 @@ export class EvalRunner {
         finishedAt: new Date().toISOString(),
         done: summary.total,
       });
-      await this.save(saved);
-      this.emit(summary, true);
     } finally {
       if (searcher !== this.options.indexSearcher) await searcher.dispose();
       if (corpus) await corpus.close();
@@ -332,7 +338,8 @@ export class EvalRunner {
     const saved = { input: EvalRunInputSchema.parse(raw.input), report: EvalReportSchema.parse(raw.report) };
     // A run saved as running by a process that is gone was interrupted: it can be resumed.
     const { summary } = saved.report;
-    if ((summary.state === 'running' || summary.state === 'queued') && this.current?.runId !== runId) {
+    const live = this.current?.runId === runId || this.settling === runId;
+    if ((summary.state === 'running' || summary.state === 'queued') && !live) {
       summary.state = 'paused';
     }
     return saved;

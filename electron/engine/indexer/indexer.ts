@@ -185,6 +185,12 @@ export class Indexer {
     });
   }
 
+  /** The chunker's version: part of every vectors table's provenance (Explore's too). */
+  async chunkerVersion(): Promise<number> {
+    await this.openStore();
+    return this.parts().parts.chunker.version;
+  }
+
   /** `index.plan`: what saving `patch` would do to the vectors, how many passages and how long; changes nothing. */
   async plan(patch: SettingsPatch): Promise<ReembedPlan> {
     const store = await this.openStore();

@@ -1,5 +1,5 @@
 import { PolyseekError, type SearchFilters } from '../../../shared';
-import { sqlIn, sqlNumber, sqlStartsWith } from '../store/sql';
+import { inBatches, sqlIn, sqlNumber, sqlStartsWith } from '../store/sql';
 
 /**
  * Filters as one SQL pre-filter over the columns chunks and vector rows share (path, root, format,
@@ -13,6 +13,10 @@ export function filtersToWhere(filters: SearchFilters | undefined): string | und
   if (filters.folders?.length) {
     const folders = filters.folders.map((folder) => sqlStartsWith('path', withSeparator(folder)));
     parts.push(folders.length === 1 ? (folders[0] ?? '') : `(${folders.join(' OR ')})`);
+  }
+  if (filters.files?.length) {
+    const lists = inBatches(filters.files).map((batch) => sqlIn('path', batch));
+    parts.push(lists.length === 1 ? (lists[0] ?? '') : `(${lists.join(' OR ')})`);
   }
   if (filters.types?.length) parts.push(sqlIn('format', filters.types));
   if (filters.languages?.length) parts.push(sqlIn('language', filters.languages));

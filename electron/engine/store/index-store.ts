@@ -31,7 +31,7 @@ import type {
   VectorSetInfo,
   VectorTable,
 } from './types';
-import { ensureVectorIndex, type VectorIndexAction } from './vector-index';
+import { ensureVectorIndex, type EnsureVectorIndexOptions, type VectorIndexAction } from './vector-index';
 import { vectorSearch, type VectorSearchOptions, type VectorSearchResult } from './vector-search';
 import * as vectors from './vectors';
 
@@ -253,9 +253,17 @@ export class IndexStore {
     });
   }
 
-  /** Chunks lacking a vector for `provenance`, in id order after `afterId`: the embed job's cursor. */
-  chunksAwaitingVectors(provenance: Provenance, limit: number, afterId?: string): Promise<StoredChunk[]> {
-    return this.write(() => vectors.chunksAwaitingVectors(this.ctx, provenance, limit, afterId));
+  /**
+   * Chunks lacking a vector for `provenance`, in id order after `afterId`: the embed job's cursor.
+   * `where` narrows the chunks looked at (SQL over the chunks table: path, root, ordinal…).
+   */
+  chunksAwaitingVectors(
+    provenance: Provenance,
+    limit: number,
+    afterId?: string,
+    where?: string,
+  ): Promise<StoredChunk[]> {
+    return this.write(() => vectors.chunksAwaitingVectors(this.ctx, provenance, limit, afterId, where));
   }
 
   /** Upserts vectors by chunk id; ids whose chunk is gone are dropped. Returns rows written. */
@@ -322,9 +330,9 @@ export class IndexStore {
   }
 
   /** Builds, refreshes or retrains the ANN index of a vectors table as its size calls for (vector-index.ts). */
-  async ensureVectorIndex(provenance: Provenance): Promise<VectorIndexAction> {
+  async ensureVectorIndex(provenance: Provenance, options?: EnsureVectorIndexOptions): Promise<VectorIndexAction> {
     const table = await this.vectorTable(provenance);
-    return this.write(() => ensureVectorIndex(table));
+    return this.write(() => ensureVectorIndex(table, options));
   }
 
   /** Every vectors table with its rows, sizes and whether an ANN index serves it. */
@@ -348,10 +356,10 @@ export class IndexStore {
     );
   }
 
-  /** Rows in the vectors table of `provenance` (0 when it has none yet). */
-  async vectorRowCount(provenance: Provenance): Promise<number> {
+  /** Rows in the vectors table of `provenance` (0 when it has none yet), optionally only those `where` selects. */
+  async vectorRowCount(provenance: Provenance, where?: string): Promise<number> {
     const known = this.ctx.vectorTables.get(provenanceKey(provenance));
-    return known ? known.table.countRows() : 0;
+    return known ? known.table.countRows(where) : 0;
   }
 
   /**

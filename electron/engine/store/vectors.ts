@@ -56,10 +56,13 @@ export async function chunksAwaitingVectors(
   provenance: Provenance,
   limit: number,
   afterId?: string,
+  where?: string,
 ): Promise<StoredChunk[]> {
   if (limit <= 0) return [];
   const vectors = await openVectorTable(ctx, provenance);
-  const ids = await columnValues(ctx.chunks, 'id', afterId === undefined ? undefined : `id > ${sqlString(afterId)}`);
+  const conditions = [afterId === undefined ? null : `id > ${sqlString(afterId)}`, where ? `(${where})` : null];
+  const filter = conditions.filter((c) => c !== null).join(' AND ');
+  const ids = await columnValues(ctx.chunks, 'id', filter || undefined);
   ids.sort();
   const missing: string[] = [];
   const window = Math.max(limit, 500);

@@ -179,6 +179,13 @@ describe.skipIf(corpus.skip)('search (tiny synthetic model, corpus subset)', () 
     const inFolder = await search(shared, { query: 'the', filters: { folders: [folder] }, limit: 50 });
     expect(inFolder.files.length).toBeGreaterThan(0);
     expect(inFolder.files.every((f) => f.path.startsWith(`${folder}/`))).toBe(true);
+    // A selection of files (the Explore map's lasso): those files only, in every mode.
+    const picked = inFolder.files.slice(0, 2).map((f) => f.path);
+    for (const mode of ['hybrid', 'keyword', 'semantic'] as const) {
+      const within = await search(shared, { query: 'the', mode, filters: { files: picked }, limit: 50 });
+      expect(within.files.length).toBeGreaterThan(0);
+      expect(within.files.every((f) => picked.includes(f.path))).toBe(true);
+    }
     const noRoot = await search(shared, { query: 'the', filters: { roots: ['/nowhere'] } });
     expect(noRoot.files).toEqual([]);
 

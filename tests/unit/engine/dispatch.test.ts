@@ -60,6 +60,13 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'eval.report': notHere,
     'eval.testsets': notHere,
     'eval.judge': notHere,
+    'explore.dupes': notHere,
+    'explore.topics': notHere,
+    'explore.cancel': notHere,
+    'explore.jobs': notHere,
+    'explore.report': notHere,
+    'explore.points': notHere,
+    'explore.pair': notHere,
     ...overrides,
   };
 }

@@ -1,0 +1,335 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import {
+  DupesInputSchema,
+  ExploreJobSummarySchema,
+  MODEL_ID,
+  PolyseekError,
+  TopicsInputSchema,
+  type DupesInput,
+  type ExploreJobSummary,
+  type ExploreKind,
+  type ExplorePair,
+  type ExplorePoints,
+  type ExploreReport,
+  type ModelStatus,
+  type Precision,
+  type Settings,
+  type Task,
+  type TopicsInput,
+} from '../../../shared';
+import type { Encoder } from '../encoder/encoder';
+import { asResultError } from '../eval/cell-work';
+import type { EventSink } from '../handlers';
+import { weightsChecksum } from '../indexer/model-access';
+import { writeFileAtomic } from '../settings/atomic-write';
+import { IndexStore } from '../store/index-store';
+import type { Provenance } from '../store/types';
+import { pairDetail, runDupes } from './dupes';
+import { encodeMissing } from './encode-passages';
+import { resolveScope, type ResolvedScope } from './scope';
+import { runTopics } from './topics';
+import type { DupesOutcome, DupesSettings, ExploreWork, TopicsOutcome, TopicsSettings } from './work';
+
+export interface ExploreRunnerOptions {
+  readonly dataDir: string;
+  readonly getSettings: () => Settings;
+  readonly encoder: (precision?: Precision) => Promise<Encoder>;
+  readonly modelStatus: () => Promise<ModelStatus>;
+  /** The person's index (Explore reads and adds vector sets; it never changes files or chunks). */
+  readonly indexStore: () => Promise<unknown>;
+  readonly chunkerVersion: () => Promise<number>;
+  readonly emit?: EventSink;
+}
+
+/** What a job's file holds: its summary, and once done its report with what the follow-up commands read. */
+type SavedJob =
+  | { summary: ExploreJobSummary; kind: 'dupes'; outcome: DupesOutcome | null; synthetic: string | null }
+  | { summary: ExploreJobSummary; kind: 'topics'; outcome: TopicsOutcome | null; synthetic: string | null };
+
+const PROGRESS_INTERVAL_MS = 250;
+export const DEFAULT_DUPES: DupesSettings = { threshold: 0.9, minShare: 0.5 };
+export const DEFAULT_TOPICS: TopicsSettings = { k: null, seed: 1, passagesPerFile: 8, terms: 6 };
+const TASKS: Record<ExploreKind, Task> = { dupes: 'text-matching', topics: 'separation' };
+
+/**
+ * Explore's jobs (duplicates, topics): one at a time, in the background, with progress events, cancel,
+ * and results saved under `<dataDir>/explore/jobs/<jobId>.json`. Each job first encodes the passages
+ * of its scope that lack a vector for its adapter (stored as their own vector set, so the next job — or
+ * the same one after a cancel — encodes only what is new), then hands them to its computation.
+ */
+export class ExploreRunner {
+  private current: { jobId: string; controller: AbortController } | null = null;
+  /** The last job started, until its file and last event are written (`idle()` waits for it). */
+  private last: Promise<void> = Promise.resolve();
+  /** A job that has ended but whose file is still being written. */
+  private settling: string | null = null;
+  private lastEmit = 0;
+  /** The last job read for `explore.points` / `explore.pair` (pages of one map are read in a row). */
+  private cached: SavedJob | null = null;
+
+  constructor(private readonly options: ExploreRunnerOptions) {}
+
+  private get jobsDir(): string {
+    return join(this.options.dataDir, 'explore', 'jobs');
+  }
+
+  dupes(input: DupesInput): Promise<ExploreJobSummary> {
+    return this.start('dupes', DupesInputSchema.parse(input));
+  }
+
+  topics(input: TopicsInput): Promise<ExploreJobSummary> {
+    return this.start('topics', TopicsInputSchema.parse(input));
+  }
+
+  cancel(jobId: string): boolean {
+    if (this.current?.jobId !== jobId || this.current.controller.signal.aborted) return false;
+    this.current.controller.abort();
+    return true;
+  }
+
+  /** Waits for the running job (tests, the CLI). */
+  async idle(): Promise<void> {
+    await this.last;
+  }
+
+  async jobs(): Promise<ExploreJobSummary[]> {
+    let names: string[];
+    try {
+      names = (await readdir(this.jobsDir)).filter((name) => name.endsWith('.json'));
+    } catch {
+      return [];
+    }
+    const out: ExploreJobSummary[] = [];
+    for (const name of names) {
+      const saved = await this.read(name.slice(0, -'.json'.length)).catch(() => null);
+      if (saved) out.push(saved.summary);
+    }
+    return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.jobId.localeCompare(a.jobId));
+  }
+
+  async report(jobId: string): Promise<ExploreReport> {
+    const saved = await this.read(jobId);
+    if (saved.kind === 'dupes') {
+      const dupes = saved.outcome ? { ...saved.outcome.report, synthetic: saved.synthetic } : null;
+      return { kind: 'dupes', summary: saved.summary, dupes };
+    }
+    const topics = saved.outcome ? { ...saved.outcome.report, synthetic: saved.synthetic } : null;
+    return { kind: 'topics', summary: saved.summary, topics };
+  }
+
+  async points(jobId: string, offset = 0, limit = 20_000): Promise<ExplorePoints> {
+    const saved = await this.finished(jobId, 'topics');
+    const all = saved.kind === 'topics' ? (saved.outcome?.points ?? []) : [];
+    const points = all.slice(offset, offset + limit);
+    const next = offset + points.length < all.length ? offset + points.length : null;
+    return { points, total: all.length, next };
+  }
+
+  async pair(jobId: string, a: string, b: string): Promise<ExplorePair> {
+    const saved = await this.finished(jobId, 'dupes');
+    if (saved.kind !== 'dupes' || !saved.outcome)
+      throw new PolyseekError('INTERNAL', 'a duplicates job without results');
+    return pairDetail(await this.store(), saved.outcome, a, b);
+  }
+
+  async dispose(): Promise<void> {
+    this.current?.controller.abort();
+    await this.last;
+  }
+
+  private async start(kind: ExploreKind, input: DupesInput | TopicsInput): Promise<ExploreJobSummary> {
+    if (this.current) {
+      throw new PolyseekError(
+        'JOB_RUNNING',
+        `Explore job ${this.current.jobId} is running; cancel it or wait for it to finish`,
+      );
+    }
+    // A bad scope is the caller's mistake: said now, not as a failed job.
+    const scope = await resolveScope(await this.store(), this.options.getSettings(), input.scope);
+    if (scope.files.length === 0) {
+      throw new PolyseekError('FILE_NOT_INDEXED', `no indexed files with text in ${scope.description} yet`);
+    }
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14);
+    const summary: ExploreJobSummary = {
+      jobId: `${stamp}-${randomBytes(3).toString('hex')}`,
+      kind,
+      input,
+      state: 'queued',
+      activity: null,
+      done: 0,
+      total: 0,
+      files: scope.files.length,
+      encoded: 0,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      error: null,
+      revision: 0,
+    };
+    const saved: SavedJob =
+      kind === 'dupes'
+        ? { summary, kind, outcome: null, synthetic: null }
+        : { summary, kind, outcome: null, synthetic: null };
+    await this.save(saved);
+    const controller = new AbortController();
+    const done = this.execute(saved, scope, controller.signal)
+      .then(
+        () => Object.assign(summary, { state: 'done', activity: null, done: summary.total }),
+        (error: unknown) =>
+          Object.assign(summary, {
+            state: controller.signal.aborted ? 'cancelled' : 'failed',
+            error: controller.signal.aborted ? null : asResultError(error),
+            activity: null,
+          }),
+      )
+      .then(async () => {
+        summary.finishedAt = new Date().toISOString();
+        // Free for the next job before the last event says this one ended: a client that starts one on
+        // that event must not be told a job is running. Until the save, a read leaves this file as it is.
+        this.current = null;
+        this.settling = summary.jobId;
+        await this.save(saved).catch(() => undefined);
+        this.settling = null;
+        this.emit(summary, true);
+      });
+    this.last = done;
+    this.current = { jobId: summary.jobId, controller };
+    return { ...summary };
+  }
+
+  private async execute(saved: SavedJob, scope: ResolvedScope, signal: AbortSignal): Promise<void> {
+    const { summary } = saved;
+    const store = await this.store();
+    summary.state = 'running';
+    summary.activity = 'loading the model';
+    this.emit(summary, true);
+    const settings = this.options.getSettings();
+    const encoder = await this.options.encoder(settings.encoder.precision);
+    const task = TASKS[saved.kind];
+    const provenance: Provenance = {
+      modelId: MODEL_ID,
+      modelChecksum: await weightsChecksum(encoder, this.options.modelStatus),
+      precision: encoder.precision,
+      task,
+      // Only tasks with an instruction in config.json are affected by the prefix setting.
+      prefix: encoder.config.instructions.has(task) ? settings.encoder.instructionPrefix : false,
+      dims: encoder.config.hiddenSize,
+      chunkerVersion: await this.options.chunkerVersion(),
+    };
+    const topics =
+      saved.kind === 'topics' ? withDefaults(DEFAULT_TOPICS, TopicsInputSchema.parse(saved.summary.input)) : null;
+    // Topics encode a document's first passages only (they stand for it); duplicates need every passage.
+    const encodeWhere = topics ? joinWhere(scope.where, `ordinal < ${topics.passagesPerFile}`) : scope.where;
+    const wanted = scope.files.reduce(
+      (n, file) => n + (topics ? Math.min(file.chunkCount, topics.passagesPerFile) : file.chunkCount),
+      0,
+    );
+    const toEncode = Math.max(0, wanted - (await store.vectorRowCount(provenance, scope.where)));
+    const label = `${task}, ${provenance.precision}`;
+    Object.assign(summary, { total: toEncode, activity: `checking the passages' ${task} vectors` });
+    this.emit(summary, true);
+    summary.encoded = await encodeMissing(store, encoder, provenance, {
+      where: encodeWhere,
+      signal,
+      onProgress: ({ encoded }) => {
+        summary.encoded = encoded;
+        summary.total = Math.max(summary.total, encoded);
+        summary.done = encoded;
+        summary.activity = `encoding passages (${label}): ${encoded} of ${summary.total}`;
+        this.emit(summary);
+      },
+    });
+    const encodedUnits = summary.done;
+    const work: ExploreWork = {
+      store,
+      provenance,
+      files: scope.files,
+      where: scope.where,
+      signal,
+      progress: (done, total, activity) => {
+        summary.done = encodedUnits + done;
+        summary.total = encodedUnits + total;
+        summary.activity = activity;
+        this.emit(summary);
+      },
+    };
+    const synthetic = encoder.config.synthetic?.preset ?? null;
+    if (saved.kind === 'dupes') {
+      saved.outcome = await runDupes(work, withDefaults(DEFAULT_DUPES, DupesInputSchema.parse(saved.summary.input)));
+    } else if (topics) {
+      saved.outcome = await runTopics(work, topics);
+    }
+    saved.synthetic = synthetic;
+  }
+
+  private async store(): Promise<IndexStore> {
+    const store = await this.options.indexStore();
+    // Explore reads vector tables directly: it needs the LanceDB index, not a test double of it.
+    if (!(store instanceof IndexStore)) throw new PolyseekError('INTERNAL', 'Explore needs the LanceDB index store');
+    return store;
+  }
+
+  private async finished(jobId: string, kind: ExploreKind): Promise<SavedJob> {
+    const saved = this.cached?.summary.jobId === jobId ? this.cached : await this.read(jobId);
+    if (saved.kind !== kind)
+      throw new PolyseekError('INVALID_INPUT', `job ${jobId} is a ${saved.kind} job, not ${kind}`);
+    if (saved.summary.state !== 'done' || !saved.outcome) {
+      throw new PolyseekError('INVALID_INPUT', `job ${jobId} has no results (it is ${saved.summary.state})`);
+    }
+    this.cached = saved;
+    return saved;
+  }
+
+  private async save(saved: SavedJob): Promise<void> {
+    await mkdir(this.jobsDir, { recursive: true });
+    await writeFileAtomic(join(this.jobsDir, `${saved.summary.jobId}.json`), JSON.stringify(saved));
+  }
+
+  private async read(jobId: string): Promise<SavedJob> {
+    if (!/^[A-Za-z0-9_-]{1,80}$/u.test(jobId)) throw new PolyseekError('INVALID_INPUT', `not a job id: ${jobId}`);
+    let text: string;
+    try {
+      text = await readFile(join(this.jobsDir, `${jobId}.json`), 'utf8');
+    } catch {
+      throw new PolyseekError('INVALID_INPUT', `no Explore job ${jobId}`);
+    }
+    const raw = JSON.parse(text) as SavedJob;
+    const summary = ExploreJobSummarySchema.parse(raw.summary);
+    // Saved as running by a process that is gone: interrupted. Running it again continues the encoding.
+    const live = this.current?.jobId === jobId || this.settling === jobId;
+    if ((summary.state === 'running' || summary.state === 'queued') && !live) {
+      Object.assign(summary, {
+        state: 'cancelled',
+        activity: null,
+        error: { code: 'CANCELLED', message: 'interrupted when Polyseek stopped; run it again to continue' },
+      });
+    }
+    return { ...raw, summary };
+  }
+
+  private emit(summary: ExploreJobSummary, force = false): void {
+    const now = performance.now();
+    if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS) return;
+    this.lastEmit = now;
+    summary.revision += 1;
+    this.options.emit?.({ name: 'explore.progress', payload: { ...summary } });
+  }
+}
+
+/** The settings with the input's given values over them (the scope is not a setting). */
+function withDefaults<S extends Record<string, unknown>>(defaults: S, input: object): S {
+  const out: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(input)) {
+    if (key !== 'scope' && value !== undefined && key in defaults) out[key] = value;
+  }
+  return out as S;
+}
+
+function joinWhere(where: string | undefined, extra: string): string {
+  return where ? `(${where}) AND ${extra}` : extra;
+}
