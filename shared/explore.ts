@@ -34,8 +34,9 @@ export type ExploreScope = z.infer<typeof ExploreScopeSchema>;
 export const DupesInputSchema = z.strictObject({
   scope: ExploreScopeSchema.optional(),
   /**
-   * Cosine at or above which two passages say the same thing (text-matching vectors). Default 0.9;
-   * lower finds looser paraphrases, and translations at about 0.8 with the real model.
+   * Cosine at or above which two passages say the same thing (text-matching vectors); lower finds looser
+   * paraphrases, and translations at about 0.8 with the real model. Default: automatic — 0.9, or this
+   * scope's chance level when that is higher (see DupesReport.chance), at most 0.999.
    */
   threshold: z.number().min(0.5).max(1).optional(),
   /**
@@ -112,7 +113,16 @@ export const DupePairSchema = z.strictObject({
 export type DupePair = z.infer<typeof DupePairSchema>;
 
 export const DupesReportSchema = z.strictObject({
+  /** The threshold used, and whether it was chosen automatically (no threshold in the input). */
   threshold: z.number(),
+  autoThreshold: z.boolean(),
+  /**
+   * How similar the best match of an unrelated passage gets by chance in this scope: mean + sd·√(2 ln n)
+   * of the cosines between a sample of its passages (n passages). Embedding spaces differ — a synthetic
+   * or anisotropic model puts every passage near every other — so a fixed cosine cannot work for all;
+   * a given threshold below this level matches passages that are not duplicates. Null below 3 passages.
+   */
+  chance: z.number().nullable(),
   minShare: z.number(),
   files: z.int().min(0),
   passages: z.int().min(0),

@@ -73,6 +73,13 @@ function pairCells(pair: DupePair): string[] {
   ];
 }
 
+/** `threshold 0.95 (automatic: chance level 0.951)`, or the threshold as given. */
+function thresholdText(dupes: NonNullable<Extract<ExploreReport, { kind: 'dupes' }>['dupes']>): string {
+  const chance = dupes.chance === null ? '' : `chance level ${dupes.chance.toFixed(3)}`;
+  if (dupes.autoThreshold) return `threshold ${dupes.threshold} (automatic${chance ? `: ${chance}` : ''})`;
+  return `threshold ${dupes.threshold}${chance ? ` (${chance})` : ''}`;
+}
+
 /** Exact groups, near-duplicate groups (files numbered, then their pairs), the first shared-passage pairs. */
 export function formatDupesReport(report: Extract<ExploreReport, { kind: 'dupes' }>): string {
   const dupes = report.dupes;
@@ -80,12 +87,18 @@ export function formatDupesReport(report: Extract<ExploreReport, { kind: 'dupes'
     ? [
         count(dupes.files, 'file'),
         count(dupes.passages, 'passage'),
-        `threshold ${dupes.threshold}`,
+        thresholdText(dupes),
         `min share ${dupes.minShare}`,
       ]
     : [count(report.summary.files, 'file')];
   const lines = header(report, details);
   if (!dupes) return lines.join('\n');
+  if (!dupes.autoThreshold && dupes.chance !== null && dupes.threshold < dupes.chance) {
+    lines.push(
+      `warning: unrelated passages of these files reach ${dupes.chance.toFixed(3)} by chance; at threshold ` +
+        `${dupes.threshold} they count as duplicates — leave --threshold out to choose it automatically`,
+    );
+  }
   lines.push('', ...formatExact(dupes), '', ...formatGroups(dupes), '', ...formatShared(dupes));
   const pairs = [...dupes.groups.flatMap((g) => g.pairs), ...dupes.shared];
   if (pairs.some((p) => p.crossLanguage)) {

@@ -81,8 +81,8 @@ async function dupesReport(
 }
 
 /**
- * `--pair A B` via `explore.pair`. Exact copies count once in a report (as the first of their hash group),
- * so a file named here stands in for its group's first file, and two copies of one file are said to be so.
+ * `--pair A B` via `explore.pair` (which compares an exact copy as the file it copies, under its own
+ * name); two copies of one file are said to be so without asking.
  */
 async function showPair(
   io: CliIo,
@@ -100,12 +100,7 @@ async function showPair(
     if (options.json) return io.out(JSON.stringify({ exact: true, hash: groupA.hash, a, b }, null, 2));
     return io.out(`${a}\n${b}\nthe same bytes (sha256 ${groupA.hash.slice(0, 12)}): exact duplicates`);
   }
-  const stand = (path: string, group: typeof groupA): string => {
-    const first = group?.files[0]?.path ?? path;
-    if (first !== path) io.err(`polyseek: ${path} has the same bytes as ${first}: comparing that one`);
-    return first;
-  };
-  const input = { jobId: report.summary.jobId, a: stand(a, groupA), b: stand(b, groupB) };
+  const input = { jobId: report.summary.jobId, a, b };
   const result = await runtime.invoke('explore.pair', input);
   if (!result.ok) return fail(io, options, result.error);
   io.out(options.json ? JSON.stringify(result.value, null, 2) : formatPair(result.value, highlightStyle(io)));

@@ -1,4 +1,5 @@
 import type { FileRecord } from '../store/types';
+import { chanceLevel, chooseThreshold } from './dupes-chance';
 import { exactCopies } from './dupes-exact';
 import { nearPassages } from './dupes-neighbours';
 import { groupPairs, passageMatches, scorePair, type ScoredPair } from './dupes-pairs';
@@ -9,7 +10,8 @@ import { pairKey, type DupesOutcome, type DupesSettings, type ExploreWork, type 
  * near-duplicates by `text-matching` vectors: each passage's nearest passages in other files through
  * the store's vector search (dupes-neighbours.ts), matches at or above `threshold` folded into file
  * pairs scored by the share of each file's passages matched (dupes-pairs.ts), pairs joined into groups.
- * Exact copies take part once, as the first file (by path) of their hash group.
+ * Exact copies take part once, as the first file (by path) of their hash group. Without a given
+ * threshold, the default rises to the scope's chance level (dupes-chance.ts).
  *
  * The runner has filled `work.provenance`'s vectors for every passage in scope before this runs.
  */
@@ -24,7 +26,9 @@ export async function runDupes(work: ExploreWork, settings: DupesSettings): Prom
     if (copies.representative.get(file.path) === file.path) total += file.chunkCount;
   }
   work.progress(0, total, 'comparing passages');
-  const matched = await nearPassages({ work, copies, threshold: settings.threshold, total }, files);
+  const chance = await chanceLevel(work);
+  const threshold = chooseThreshold(settings.threshold, chance);
+  const matched = await nearPassages({ work, copies, threshold, total }, files);
 
   work.signal.throwIfAborted();
   const scored: ScoredPair[] = [];
@@ -40,7 +44,9 @@ export async function runDupes(work: ExploreWork, settings: DupesSettings): Prom
   work.progress(total, total, 'comparing passages');
   return {
     report: {
-      threshold: settings.threshold,
+      threshold,
+      autoThreshold: settings.threshold === null,
+      chance,
       minShare: settings.minShare,
       files: work.files.length,
       passages,

@@ -50,7 +50,7 @@ type SavedJob =
   | { summary: ExploreJobSummary; kind: 'topics'; outcome: TopicsOutcome | null; synthetic: string | null };
 
 const PROGRESS_INTERVAL_MS = 250;
-export const DEFAULT_DUPES: DupesSettings = { threshold: 0.9, minShare: 0.5 };
+export const DEFAULT_DUPES: DupesSettings = { threshold: null, minShare: 0.5 };
 export const DEFAULT_TOPICS: TopicsSettings = { k: null, seed: 1, passagesPerFile: 8, terms: 6 };
 const TASKS: Record<ExploreKind, Task> = { dupes: 'text-matching', topics: 'separation' };
 

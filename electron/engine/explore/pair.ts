@@ -66,13 +66,19 @@ function side(chunk: StoredChunk, segments: TextDiff['a']): ExplorePair['passage
  * side lacks marked (no marks across languages: a translation differs in every word). Passages whose
  * chunk left the index since the job ran are skipped.
  */
-export const pairDetail: PairDetail = async (store, outcome, a, b) => {
+export const pairDetail: PairDetail = async (store, outcome, asked, other) => {
+  // Exact copies took part as the first file of their hash group: their pairs are listed under it.
+  const a = representative(outcome, asked);
+  const b = representative(outcome, other);
+  if (a === b) {
+    throw new PolyseekError('INVALID_INPUT', `${asked} and ${other} have the same bytes: there is nothing to compare`);
+  }
   const listed = findPair(outcome, a, b);
   const matches = outcome.matches[pairKey(a, b)];
   if (!listed || !matches) {
-    throw new PolyseekError('INVALID_INPUT', `${a} and ${b} are not a pair in this duplicates report`);
+    throw new PolyseekError('INVALID_INPUT', `${asked} and ${other} are not a pair in this duplicates report`);
   }
-  const pair = orient(listed, a);
+  const pair = { ...orient(listed, a), a: asked, b: other };
   const best = bestPerPassage(matches, listed.a !== a);
   const [files, chunks] = await Promise.all([
     store.getFiles([a, b]),
@@ -101,5 +107,12 @@ export const pairDetail: PairDetail = async (store, outcome, a, b) => {
       : diffText(left.text, right.text);
     return { similarity, a: side(left, diff.a), b: side(right, diff.b) };
   });
-  return { pair, a: fileRef(fileA), b: fileRef(fileB), passages, crossLanguage: pair.crossLanguage };
+  const ref = (file: typeof fileA, path: string) => ({ ...fileRef(file), path });
+  return { pair, a: ref(fileA, asked), b: ref(fileB, other), passages, crossLanguage: pair.crossLanguage };
 };
+
+/** The file a path took part as: itself, or the first file of its exact-copy group. */
+function representative(outcome: DupesOutcome, path: string): string {
+  const group = outcome.report.exact.find((copies) => copies.files.some((file) => file.path === path));
+  return group?.files[0]?.path ?? path;
+}

@@ -20,7 +20,8 @@ export interface ExploreWork {
 }
 
 /** Defaults applied before a computation sees its input. */
-export type DupesSettings = Required<Omit<DupesInput, 'scope'>>;
+/** `threshold` null: automatic (0.9, or the scope's chance level when higher). */
+export type DupesSettings = Required<Omit<DupesInput, 'scope' | 'threshold'>> & { readonly threshold: number | null };
 export type TopicsSettings = Required<Omit<TopicsInput, 'scope' | 'k'>> & { readonly k: number | null };
 
 /** A passage match behind a pair: chunk ids and cosine. */

@@ -305,10 +305,11 @@ export class IndexStore {
   /**
    * About `count` stored vectors spread over the whole table: chunk ids are sha256 hex, so the ids below a
    * threshold are a uniform sample, the same one every time (no ORDER BY random() over the table).
+   * `where` samples only the rows it selects.
    */
-  async sampleVectors(provenance: Provenance, count: number): Promise<Float32Array[]> {
+  async sampleVectors(provenance: Provenance, count: number, where?: string): Promise<Float32Array[]> {
     const { table } = await this.vectorTable(provenance);
-    const rows = await table.countRows();
+    const rows = await table.countRows(where);
     if (rows === 0 || count <= 0) return [];
     // Twice the share wanted: the threshold is a cut through random ids, so the count it yields varies.
     const share = Math.min(1, (2 * count) / rows);
@@ -318,7 +319,9 @@ export class IndexStore {
       const threshold = Math.ceil(share * 16 ** digits)
         .toString(16)
         .padStart(digits, '0');
-      query = query.where(`id < '${threshold}'`);
+      query = query.where(where ? `(${where}) AND id < '${threshold}'` : `id < '${threshold}'`);
+    } else if (where) {
+      query = query.where(where);
     }
     const out: Float32Array[] = [];
     for await (const batch of query) {

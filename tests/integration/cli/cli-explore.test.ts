@@ -97,13 +97,17 @@ describe.skipIf(corpus.skip)('polyseek dupes and topics', () => {
     if (report.kind !== 'dupes' || !report.dupes) throw new Error('no duplicates report');
     dupesJob = report.summary.jobId;
     expect(report.summary).toMatchObject({ state: 'done', files: 9, input: { scope: { roots: [docs] } } });
-    expect(report.dupes).toMatchObject({ threshold: 0.9, minShare: 0.5, files: 9, synthetic: 'tiny' });
+    expect(report.dupes).toMatchObject({ autoThreshold: true, minShare: 0.5, files: 9, synthetic: 'tiny' });
+    // The tiny model's random weights put every passage near every other: the automatic threshold rises
+    // to that chance level, so the other pages (other languages) are not called duplicates.
+    expect(report.dupes.chance).toBeGreaterThan(0.9);
+    expect(report.dupes.threshold).toBeGreaterThan(0.9);
     expect(report.dupes.exact).toHaveLength(1);
     expect(paths(report.dupes.exact[0]?.files ?? []).sort()).toEqual([same, original].sort());
     // Exact copies count once in the near groups, as the first of their hash group.
     const stand = report.dupes.exact[0]?.files[0]?.path ?? '';
     const group = report.dupes.groups.find((g) => paths(g.files).includes(edited));
-    expect(paths(group?.files ?? [])).toContain(stand);
+    expect(paths(group?.files ?? []).sort()).toEqual([edited, stand].sort());
     const pair = group?.pairs.find((p) => [p.a, p.b].sort().join() === [edited, stand].sort().join());
     expect(pair).toMatchObject({ relation: 'near', crossLanguage: false });
     expect(pair?.shareA).toBeGreaterThanOrEqual(0.5);

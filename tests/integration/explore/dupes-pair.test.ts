@@ -19,7 +19,9 @@ const DE = ['Der schnelle braune Fuchs springt über den faulen Hund.', 'Ein zwe
 const FILES: FixtureFile[] = [
   // Listed b before a on purpose: the report orders pairs by path, the view by what is asked.
   { path: '/en/a.txt', texts: EN_A, vectors: [v('en0'), v('en1'), v('en-a')] },
-  { path: '/en/b.txt', texts: EN_B, vectors: [perturbed(v('en0'), 'b', 0.2), v('en1'), v('en-b')] },
+  { path: '/en/b.txt', texts: EN_B, vectors: [perturbed(v('en0'), 'b', 0.2), v('en1'), v('en-b')], hash: 'b' },
+  // An exact copy of b (same bytes): it took part as b, and can be asked about under its own name.
+  { path: '/en/copy of b.txt', texts: EN_B, vectors: [perturbed(v('en0'), 'b', 0.2), v('en1'), v('en-b')], hash: 'b' },
   { path: '/ja/a.txt', texts: JA_A, vectors: [v('ja0'), v('ja1')], language: 'ja' },
   { path: '/ja/b.txt', texts: JA_B, vectors: [perturbed(v('ja0'), 'j', 0.2), v('ja1')], language: 'ja' },
   // A translation of /en/a.txt: text-matching puts it next to the original.
@@ -58,6 +60,22 @@ describe('pairDetail', () => {
     expect(first?.a.location).toBe('lines 1–9');
     expect(second?.a.segments).toEqual([{ text: EN_B[1], changed: false }]);
     expect(second?.similarity).toBeCloseTo(1, 5);
+    await store.close();
+  });
+
+  it('compares an exact copy as the file it copies, under its own name', async () => {
+    const { store, outcome } = await setup();
+    expect(outcome.report.exact.map((group) => group.files.map((file) => file.path))).toEqual([
+      ['/en/b.txt', '/en/copy of b.txt'],
+    ]);
+    const detail = await pairDetail(store, outcome, '/en/copy of b.txt', '/en/a.txt');
+    expect(detail.a.path).toBe('/en/copy of b.txt');
+    expect(detail.pair).toMatchObject({ a: '/en/copy of b.txt', b: '/en/a.txt', relation: 'near' });
+    expect(changedText(detail.passages[0]?.a.segments ?? [])).toEqual(['red']);
+    await expect(pairDetail(store, outcome, '/en/copy of b.txt', '/en/b.txt')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('same bytes') as string,
+    });
     await store.close();
   });
 
