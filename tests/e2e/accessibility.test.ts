@@ -85,6 +85,9 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
       await check('Models');
       await nav(page, 'Evaluate');
       await check('Evaluate');
+      await nav(page, 'Explore');
+      await page.getByRole('heading', { name: 'No Explore jobs yet' }).waitFor();
+      await check('Explore (nothing indexed, no jobs)');
       await nav(page, 'Settings');
       await page.getByLabel('Dimensions').waitFor();
       await check('Settings');
@@ -169,6 +172,13 @@ describe.skipIf(chromiumState.skip || corpus.skip)('accessibility (axe-core, ser
     await page.getByRole('list', { name: 'Results' }).getByText('awaiting vectors').first().waitFor();
     await page.getByRole('status').filter({ hasText: 'Semantic search is unavailable' }).waitFor();
     await check('Search (keyword results, semantic unavailable)');
+
+    // Explore without the licence: the note, and a scope choice over the indexed folder.
+    await nav(page, 'Explore');
+    await page.getByText(/Both jobs encode your passages with the model/).waitFor();
+    await page.getByRole('region', { name: 'Map topics' }).getByRole('radio', { name: 'One indexed folder' }).check();
+    await page.getByRole('region', { name: 'Map topics' }).getByRole('combobox', { name: 'Indexed folder' }).waitFor();
+    await check('Explore (licence not accepted, a folder chosen)');
 
     await nav(page, 'Settings');
     await page.getByRole('checkbox', { name: LICENSE_TERMS.acknowledgment }).waitFor();

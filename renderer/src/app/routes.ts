@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 
 import { SetupPage } from '../onboarding/SetupPage';
 import { EvaluatePage } from '../pages/EvaluatePage';
+import { ExplorePage } from '../pages/ExplorePage';
 import { FoldersPage } from '../pages/FoldersPage';
 import { ModelsPage } from '../pages/ModelsPage';
 import { SearchPage } from '../pages/SearchPage';
@@ -19,6 +20,7 @@ export const ROUTES = [
   { id: 'search', label: APP_TEXT.nav.search, page: SearchPage },
   { id: 'folders', label: APP_TEXT.nav.folders, page: FoldersPage },
   { id: 'models', label: APP_TEXT.nav.models, page: ModelsPage },
+  { id: 'explore', label: APP_TEXT.nav.explore, page: ExplorePage },
   { id: 'evaluate', label: APP_TEXT.nav.evaluate, page: EvaluatePage },
   { id: 'settings', label: APP_TEXT.nav.settings, page: SettingsPage },
 ] as const satisfies readonly Route[];

@@ -14,6 +14,7 @@ const en = {
     folders: 'Folders',
     models: 'Models',
     evaluate: 'Evaluate',
+    explore: 'Explore',
     settings: 'Settings',
     setup: 'Set up',
   },

@@ -9,6 +9,7 @@ export { catalog, type Translations } from './catalog';
 export { COMMON_TEXT, formatDuration, type CommonText } from './common';
 export { COMPONENTS_TEXT, type ComponentsText } from './components';
 export { EVALUATE_TEXT, type EvaluateText, type GridAxis } from './evaluate';
+export { EXPLORE_TEXT, type ExploreText } from './explore';
 export { FOLDERS_TEXT, type FoldersText } from './folders';
 export { formatDateTime, formatList, formatNumber, plural, type PluralForms } from './format';
 export { LICENCE_TEXT, type LicenceText } from './licence';

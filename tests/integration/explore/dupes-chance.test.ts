@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { chooseThreshold, MAX_AUTO_THRESHOLD } from '../../../electron/engine/explore/dupes-chance';
 import { runDupes } from '../../../electron/engine/explore/dupes';
+import { chooseThreshold, MAX_AUTO_THRESHOLD } from '../../../electron/engine/explore/dupes-chance';
 import { useTempDirs } from '../../fixtures/temp-dir';
 import { unitVector } from '../store/support';
 import { DIMS, fixtureStore, perturbed, workOver, type FixtureFile } from './dupes-support';

@@ -5,6 +5,7 @@ import { APP_TEXT } from '../../../../renderer/src/text/app';
 import { COMMON_TEXT } from '../../../../renderer/src/text/common';
 import { COMPONENTS_TEXT } from '../../../../renderer/src/text/components';
 import { EVALUATE_TEXT } from '../../../../renderer/src/text/evaluate';
+import { EXPLORE_TEXT } from '../../../../renderer/src/text/explore';
 import { LICENCE_TEXT } from '../../../../renderer/src/text/licence';
 import { MODELS_TEXT } from '../../../../renderer/src/text/models';
 import { ONBOARDING_TEXT } from '../../../../renderer/src/text/onboarding';
@@ -17,6 +18,7 @@ const CATALOGS = {
   common: COMMON_TEXT,
   components: COMPONENTS_TEXT,
   evaluate: EVALUATE_TEXT,
+  explore: EXPLORE_TEXT,
   licence: LICENCE_TEXT,
   models: MODELS_TEXT,
   onboarding: ONBOARDING_TEXT,
@@ -74,6 +76,31 @@ describe('the English catalogs', () => {
     expect(EVALUATE_TEXT.report.warnings(2)).toBe('2 notes from loading the dataset');
     expect(EVALUATE_TEXT.metric(0.61234)).toBe('0.612');
     expect(EVALUATE_TEXT.table.interval(0.5, 0.71)).toBe('0.500–0.710');
+  });
+
+  it('words the Explore page’s numbers: pairs, sizes, clusters and selections', () => {
+    const pair = {
+      a: '/d/a.txt',
+      b: '/d/b.txt',
+      similarity: 0.93456,
+      shareA: 1,
+      shareB: 0.5,
+      matchedPassages: 1,
+      relation: 'contained',
+      crossLanguage: false,
+    } as const;
+    expect(EXPLORE_TEXT.dupes.pairFacts(pair)).toBe(
+      'similarity 0.935 · 100% and 50% of their passages match (1 passage)',
+    );
+    expect(EXPLORE_TEXT.dupes.exactGroup(2, 1536)).toBe('2 files, 1.5 KB each');
+    expect(EXPLORE_TEXT.dupes.exactGroup(3, 1)).toBe('3 files, 1 byte each');
+    expect(EXPLORE_TEXT.topics.facts({ documents: 1, k: 2, autoK: true, silhouette: 0.41, seed: 7 })).toBe(
+      '1 document · 2 clusters (chosen by silhouette) · silhouette 0.410 · seed 7',
+    );
+    expect(EXPLORE_TEXT.topics.clusterTerms(0, ['rights', 'dignity'])).toBe('Cluster 1: rights, dignity');
+    expect(EXPLORE_TEXT.selection.title(1)).toBe('Search within this file');
+    expect(EXPLORE_TEXT.selection.title(12)).toBe('Search within these 12 files');
+    expect(EXPLORE_TEXT.selection.found(3, 40)).toBe('3 files shown of 40 found.');
   });
 
   it('says what happened to a returning user’s model in words that name the folder', () => {
