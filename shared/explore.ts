@@ -104,6 +104,7 @@ export const DupePairSchema = z.strictObject({
   /** Share of a's passages with a match in b, and of b's in a. */
   shareA: z.number().min(0).max(1),
   shareB: z.number().min(0).max(1),
+  /** Passages with a match in the other file, on the side that has more of them. */
   matchedPassages: z.int().min(0),
   /** `near`: both shares reach minShare; `contained`: one does (an excerpt, a file inside a larger one); `shared`: neither. */
   relation: z.enum(['near', 'contained', 'shared']),

@@ -92,6 +92,16 @@ describe('the English catalogs', () => {
     expect(EXPLORE_TEXT.dupes.pairFacts(pair)).toBe(
       'similarity 0.935 · 100% and 50% of their passages match (1 passage)',
     );
+    const facts = { files: 2, passages: 9, threshold: 0.999, autoThreshold: true, chance: 1.0213 };
+    expect(EXPLORE_TEXT.dupes.facts(facts)).toBe(
+      '2 files, 9 passages compared at similarity ≥ 0.999 (automatic: chance level above 1).',
+    );
+    expect(EXPLORE_TEXT.dupes.facts({ ...facts, chance: 0.8123 })).toBe(
+      '2 files, 9 passages compared at similarity ≥ 0.999 (automatic: chance level 0.812).',
+    );
+    expect(EXPLORE_TEXT.dupes.facts({ ...facts, threshold: 0.9, autoThreshold: false })).toBe(
+      '2 files, 9 passages compared at similarity ≥ 0.900.',
+    );
     expect(EXPLORE_TEXT.dupes.exactGroup(2, 1536)).toBe('2 files, 1.5 KB each');
     expect(EXPLORE_TEXT.dupes.exactGroup(3, 1)).toBe('3 files, 1 byte each');
     expect(EXPLORE_TEXT.topics.facts({ documents: 1, k: 2, autoK: true, silhouette: 0.41, seed: 7 })).toBe(

@@ -1,0 +1,82 @@
+import type { ExploreJobSummary } from '../../../../shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { EXPLORE_TEXT } from '../../text/explore';
+import { formatDateTime } from '../../text/format';
+import { ProgressBar } from '../models/ProgressBar';
+import { isActive, jobShare } from './job-list';
+
+interface Props {
+  readonly jobs: readonly ExploreJobSummary[];
+  readonly shownId: string | null;
+  readonly pending: string | null;
+  readonly onShow: (jobId: string) => void;
+  readonly onCancel: (jobId: string) => void;
+}
+
+/** Saved jobs, newest first: what each looked at, its state, live progress and Cancel while it runs. */
+export function JobList({ jobs, shownId, pending, onShow, onCancel }: Props) {
+  const text = EXPLORE_TEXT.jobs;
+  return (
+    <ol className="explore-jobs" aria-label={text.listLabel}>
+      {jobs.map((job) => {
+        const name = text.name(job);
+        const shown = job.jobId === shownId;
+        return (
+          <li key={job.jobId} className="explore-job" data-shown={shown || undefined} aria-current={shown || undefined}>
+            <div className="explore-job-head">
+              <h3 className="explore-job-name" dir="auto">
+                {name}
+              </h3>
+              <span className={`badge explore-state explore-state-${job.state}`}>{text.states[job.state]}</span>
+              <span className="explore-job-actions">
+                {isActive(job) && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    aria-label={text.cancelLabel(name)}
+                    disabled={pending === job.jobId}
+                    onClick={() => onCancel(job.jobId)}
+                  >
+                    {text.cancel}
+                  </button>
+                )}
+                {shown ? (
+                  <span className="muted explore-job-shown">{text.shown}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-small button-quiet"
+                    aria-label={text.viewLabel(name)}
+                    onClick={() => onShow(job.jobId)}
+                  >
+                    {text.view}
+                  </button>
+                )}
+              </span>
+            </div>
+            <p className="hint" dir="auto">
+              {text.about(job)} · {formatDateTime(job.startedAt)}
+            </p>
+            {isActive(job) && (
+              <div className="explore-job-progress">
+                <ProgressBar label={text.progressLabel(name)} share={jobShare(job)} detail={text.progress(job)} />
+                {job.activity && (
+                  <p className="hint explore-activity" dir="auto">
+                    {job.activity}
+                  </p>
+                )}
+              </div>
+            )}
+            {job.state === 'failed' && job.error && <ErrorNotice error={job.error} context={text.failedContext} />}
+            {job.state === 'cancelled' && (
+              <p className="hint">
+                {job.error ? `${job.error.message} ` : ''}
+                {text.cancelledHint}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ExploreJobSummary } from '../../../../shared';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { EXPLORE_TEXT } from '../../text/explore';
+import { DupesView } from './DupesView';
+import { isActive, reportVersion } from './job-list';
+import { TopicsView } from './TopicsView';
+import { useExploreReport } from './use-explore-report';
+
+interface Props {
+  readonly job: ExploreJobSummary;
+  readonly onOpen: (path: string) => void;
+}
+
+/** The shown job's results once it is done (fetched again whenever its state changes). */
+export function JobReport({ job, onOpen }: Props) {
+  const text = EXPLORE_TEXT.report;
+  const report = useExploreReport(job.jobId, reportVersion(job));
+  const name = EXPLORE_TEXT.jobs.name(job);
+  if (isActive(job)) return <p className="muted explore-waiting">{text.running}</p>;
+  if (job.state !== 'done') return null;
+  if (report.status === 'failed') return <ErrorNotice error={report.error} context={text.reading} />;
+  if (report.status === 'loading' || report.report.summary.state !== 'done') {
+    return (
+      <p className="muted" aria-busy="true">
+        {text.loading}
+      </p>
+    );
+  }
+  const { report: value } = report;
+  if (value.kind === 'dupes') {
+    return value.dupes ? (
+      <DupesView key={job.jobId} jobId={job.jobId} name={name} report={value.dupes} onOpen={onOpen} />
+    ) : (
+      <p className="muted">{text.none}</p>
+    );
+  }
+  return value.topics ? (
+    <TopicsView key={job.jobId} jobId={job.jobId} name={name} report={value.topics} onOpen={onOpen} />
+  ) : (
+    <p className="muted">{text.none}</p>
+  );
+}
