@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import {
@@ -18,10 +16,10 @@ import {
 } from '../../../shared';
 import type { Encoder } from '../encoder/encoder';
 import type { EventSink } from '../handlers';
+import { JobFiles, JobSlot, newJobId, ProgressThrottle } from '../jobs/background-job';
 import { checkIndexedFile, type FileCheckStore } from '../search/open-file';
 import type { SearchStore } from '../search/ports';
 import { Searcher } from '../search/searcher';
-import { writeFileAtomic } from '../settings/atomic-write';
 import type { IndexStore } from '../store/index-store';
 import {
   asResultError,
@@ -49,26 +47,21 @@ export interface EvalRunnerOptions {
   readonly emit?: EventSink;
 }
 
-/** Progress events at most this often: one per query would flood the renderer on fast cells. */
-const PROGRESS_INTERVAL_MS = 250;
-
 /**
  * The evaluation lab's engine: runs a grid of settings over a labelled dataset through the real search
  * pipeline, saving after every cell so a run survives a restart and resumes where it stopped
  * (`<dataDir>/eval/runs/<runId>.json`). One run at a time: runs share the encoder with indexing.
  */
 export class EvalRunner {
-  private current: { runId: string; controller: AbortController } | null = null;
-  /** The last run launched, until its file and last event are written (`idle()` waits for it). */
-  private last: Promise<void> = Promise.resolve();
-  /** A run that has ended but whose file is still being written. */
-  private settling: string | null = null;
-  private lastEmit = 0;
+  private readonly slot = new JobSlot();
+  private readonly files: JobFiles;
+  private readonly progress: ProgressThrottle<EvalRunSummary>;
 
-  constructor(private readonly options: EvalRunnerOptions) {}
-
-  private get runsDir(): string {
-    return join(this.options.dataDir, 'eval', 'runs');
+  constructor(private readonly options: EvalRunnerOptions) {
+    this.files = new JobFiles(join(options.dataDir, 'eval', 'runs'), 'evaluation run');
+    this.progress = new ProgressThrottle((summary) =>
+      options.emit?.({ name: 'eval.progress', payload: { ...summary, encodeMs: { ...summary.encodeMs } } }),
+    );
   }
 
   /** Validates the dataset and grid, saves the run and starts it in the background. */
@@ -77,13 +70,9 @@ export class EvalRunner {
     const grid = completeGrid(input.grid, this.options.getSettings());
     const cells = expandGrid(grid);
     const loaded = await this.load(input.dataset);
-    const stamp = new Date()
-      .toISOString()
-      .replace(/[-:.TZ]/g, '')
-      .slice(0, 14);
     const report: EvalReport = {
       summary: {
-        runId: `${stamp}-${randomBytes(3).toString('hex')}`,
+        runId: newJobId(),
         label: input.label ?? null,
         dataset: input.dataset,
         datasetName: loaded.name,
@@ -130,21 +119,13 @@ export class EvalRunner {
   }
 
   cancel(runId: string): boolean {
-    if (this.current?.runId !== runId || this.current.controller.signal.aborted) return false;
-    this.current.controller.abort();
-    return true;
+    return this.slot.cancel(runId);
   }
 
   async runs(): Promise<EvalRunSummary[]> {
-    let names: string[];
-    try {
-      names = (await readdir(this.runsDir)).filter((n) => n.endsWith('.json'));
-    } catch {
-      return [];
-    }
     const out: EvalRunSummary[] = [];
-    for (const name of names) {
-      const saved = await this.read(name.slice(0, -'.json'.length)).catch(() => null);
+    for (const id of await this.files.ids()) {
+      const saved = await this.read(id).catch(() => null);
       if (saved) out.push(saved.report.summary);
     }
     return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
@@ -155,8 +136,8 @@ export class EvalRunner {
   }
 
   /** Waits for the running run (tests, the CLI). */
-  async idle(): Promise<void> {
-    await this.last;
+  idle(): Promise<void> {
+    return this.slot.idle();
   }
 
   testSets(): Promise<TestSet[]> {
@@ -186,44 +167,30 @@ export class EvalRunner {
     return judge(this.options.dataDir, name, query, checked);
   }
 
-  async dispose(): Promise<void> {
-    this.current?.controller.abort();
-    await this.last;
+  dispose(): Promise<void> {
+    return this.slot.dispose();
   }
 
   private assertIdle(): void {
-    if (this.current) {
-      throw new PolyseekError(
-        'JOB_RUNNING',
-        `evaluation run ${this.current.runId} is running; cancel it or wait for it to finish`,
-      );
-    }
+    this.slot.assertFree((id) => `evaluation run ${id} is running; cancel it or wait for it to finish`);
   }
 
   private launch(saved: Saved, loaded: Loaded): void {
-    const controller = new AbortController();
     const summary = saved.report.summary;
-    const done = this.execute(saved, loaded, controller.signal)
-      .catch(async (error: unknown) => {
-        summary.state = controller.signal.aborted ? 'cancelled' : 'failed';
-        summary.error = controller.signal.aborted ? null : asResultError(error);
+    this.slot.launch(summary.runId, (signal) => this.execute(saved, loaded, signal), {
+      ended: async (error, aborted) => {
+        if (error === null) return;
+        summary.state = aborted ? 'cancelled' : 'failed';
+        summary.error = aborted ? null : asResultError(error);
         summary.activity = null;
         summary.finishedAt = new Date().toISOString();
         for (const cell of saved.report.cells) if (cell.state === 'running') cell.state = 'pending';
         // A stopped run's report still says which model made its numbers (synthetic ones are no quality).
         saved.report.model ??= await this.modelInfo();
-      })
-      .then(async () => {
-        // Free for the next run before the last event says this one ended: a client that starts one on
-        // that event must not be told a run is going on. Until the save, a read leaves this file as it is.
-        this.current = null;
-        this.settling = summary.runId;
-        await this.save(saved).catch(() => undefined);
-        this.settling = null;
-        this.emit(summary, true);
-      });
-    this.last = done;
-    this.current = { runId: summary.runId, controller };
+      },
+      save: () => this.save(saved),
+      announce: () => this.emit(summary, true),
+    });
   }
 
   private async execute(saved: Saved, loaded: Loaded, signal: AbortSignal): Promise<void> {
@@ -321,36 +288,23 @@ export class EvalRunner {
     }
   }
 
-  private async save(saved: Saved): Promise<void> {
-    await mkdir(this.runsDir, { recursive: true });
-    await writeFileAtomic(join(this.runsDir, `${saved.report.summary.runId}.json`), JSON.stringify(saved));
+  private save(saved: Saved): Promise<void> {
+    return this.files.save(saved.report.summary.runId, saved);
   }
 
   private async read(runId: string): Promise<Saved> {
-    if (!/^[A-Za-z0-9_-]{1,80}$/u.test(runId)) throw new PolyseekError('INVALID_INPUT', `not a run id: ${runId}`);
-    let text: string;
-    try {
-      text = await readFile(join(this.runsDir, `${runId}.json`), 'utf8');
-    } catch {
-      throw new PolyseekError('INVALID_INPUT', `no evaluation run ${runId}`);
-    }
-    const raw = JSON.parse(text) as { input: unknown; report: unknown };
+    const raw = (await this.files.load(runId)) as { input: unknown; report: unknown };
     const saved = { input: EvalRunInputSchema.parse(raw.input), report: EvalReportSchema.parse(raw.report) };
     // A run saved as running by a process that is gone was interrupted: it can be resumed.
     const { summary } = saved.report;
-    const live = this.current?.runId === runId || this.settling === runId;
-    if ((summary.state === 'running' || summary.state === 'queued') && !live) {
+    if ((summary.state === 'running' || summary.state === 'queued') && !this.slot.isLive(runId)) {
       summary.state = 'paused';
     }
     return saved;
   }
 
   private emit(summary: EvalRunSummary, force = false): void {
-    const now = performance.now();
-    if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS) return;
-    this.lastEmit = now;
-    summary.revision += 1;
-    this.options.emit?.({ name: 'eval.progress', payload: { ...summary, encodeMs: { ...summary.encodeMs } } });
+    this.progress.emit(summary, force);
   }
 }
 

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import {
@@ -24,7 +22,7 @@ import type { Encoder } from '../encoder/encoder';
 import { asResultError } from '../eval/cell-work';
 import type { EventSink } from '../handlers';
 import { weightsChecksum } from '../indexer/model-access';
-import { writeFileAtomic } from '../settings/atomic-write';
+import { JobFiles, JobSlot, newJobId, ProgressThrottle } from '../jobs/background-job';
 import { IndexStore } from '../store/index-store';
 import type { Provenance } from '../store/types';
 import { pairDetail, runDupes } from './dupes';
@@ -49,7 +47,6 @@ type SavedJob =
   | { summary: ExploreJobSummary; kind: 'dupes'; outcome: DupesOutcome | null; synthetic: string | null }
   | { summary: ExploreJobSummary; kind: 'topics'; outcome: TopicsOutcome | null; synthetic: string | null };
 
-const PROGRESS_INTERVAL_MS = 250;
 export const DEFAULT_DUPES: DupesSettings = { threshold: null, minShare: 0.5 };
 export const DEFAULT_TOPICS: TopicsSettings = { k: null, seed: 1, passagesPerFile: 8, terms: 6 };
 const TASKS: Record<ExploreKind, Task> = { dupes: 'text-matching', topics: 'separation' };
@@ -61,19 +58,17 @@ const TASKS: Record<ExploreKind, Task> = { dupes: 'text-matching', topics: 'sepa
  * the same one after a cancel — encodes only what is new), then hands them to its computation.
  */
 export class ExploreRunner {
-  private current: { jobId: string; controller: AbortController } | null = null;
-  /** The last job started, until its file and last event are written (`idle()` waits for it). */
-  private last: Promise<void> = Promise.resolve();
-  /** A job that has ended but whose file is still being written. */
-  private settling: string | null = null;
-  private lastEmit = 0;
+  private readonly slot = new JobSlot();
+  private readonly files: JobFiles;
+  private readonly progress: ProgressThrottle<ExploreJobSummary>;
   /** The last job read for `explore.points` / `explore.pair` (pages of one map are read in a row). */
   private cached: SavedJob | null = null;
 
-  constructor(private readonly options: ExploreRunnerOptions) {}
-
-  private get jobsDir(): string {
-    return join(this.options.dataDir, 'explore', 'jobs');
+  constructor(private readonly options: ExploreRunnerOptions) {
+    this.files = new JobFiles(join(options.dataDir, 'explore', 'jobs'), 'Explore job');
+    this.progress = new ProgressThrottle((summary) =>
+      options.emit?.({ name: 'explore.progress', payload: { ...summary } }),
+    );
   }
 
   dupes(input: DupesInput): Promise<ExploreJobSummary> {
@@ -85,26 +80,18 @@ export class ExploreRunner {
   }
 
   cancel(jobId: string): boolean {
-    if (this.current?.jobId !== jobId || this.current.controller.signal.aborted) return false;
-    this.current.controller.abort();
-    return true;
+    return this.slot.cancel(jobId);
   }
 
   /** Waits for the running job (tests, the CLI). */
-  async idle(): Promise<void> {
-    await this.last;
+  idle(): Promise<void> {
+    return this.slot.idle();
   }
 
   async jobs(): Promise<ExploreJobSummary[]> {
-    let names: string[];
-    try {
-      names = (await readdir(this.jobsDir)).filter((name) => name.endsWith('.json'));
-    } catch {
-      return [];
-    }
     const out: ExploreJobSummary[] = [];
-    for (const name of names) {
-      const saved = await this.read(name.slice(0, -'.json'.length)).catch(() => null);
+    for (const id of await this.files.ids()) {
+      const saved = await this.read(id).catch(() => null);
       if (saved) out.push(saved.summary);
     }
     return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.jobId.localeCompare(a.jobId));
@@ -135,29 +122,19 @@ export class ExploreRunner {
     return pairDetail(await this.store(), saved.outcome, a, b);
   }
 
-  async dispose(): Promise<void> {
-    this.current?.controller.abort();
-    await this.last;
+  dispose(): Promise<void> {
+    return this.slot.dispose();
   }
 
   private async start(kind: ExploreKind, input: DupesInput | TopicsInput): Promise<ExploreJobSummary> {
-    if (this.current) {
-      throw new PolyseekError(
-        'JOB_RUNNING',
-        `Explore job ${this.current.jobId} is running; cancel it or wait for it to finish`,
-      );
-    }
+    this.slot.assertFree((id) => `Explore job ${id} is running; cancel it or wait for it to finish`);
     // A bad scope is the caller's mistake: said now, not as a failed job.
     const scope = await resolveScope(await this.store(), this.options.getSettings(), input.scope);
     if (scope.files.length === 0) {
       throw new PolyseekError('FILE_NOT_INDEXED', `no indexed files with text in ${scope.description} yet`);
     }
-    const stamp = new Date()
-      .toISOString()
-      .replace(/[-:.TZ]/g, '')
-      .slice(0, 14);
     const summary: ExploreJobSummary = {
-      jobId: `${stamp}-${randomBytes(3).toString('hex')}`,
+      jobId: newJobId(),
       kind,
       input,
       state: 'queued',
@@ -176,29 +153,19 @@ export class ExploreRunner {
         ? { summary, kind, outcome: null, synthetic: null }
         : { summary, kind, outcome: null, synthetic: null };
     await this.save(saved);
-    const controller = new AbortController();
-    const done = this.execute(saved, scope, controller.signal)
-      .then(
-        () => Object.assign(summary, { state: 'done', activity: null, done: summary.total }),
-        (error: unknown) =>
+    this.slot.launch(summary.jobId, (signal) => this.execute(saved, scope, signal), {
+      ended: (error, aborted) => {
+        if (error === null) Object.assign(summary, { state: 'done', done: summary.total });
+        else
           Object.assign(summary, {
-            state: controller.signal.aborted ? 'cancelled' : 'failed',
-            error: controller.signal.aborted ? null : asResultError(error),
-            activity: null,
-          }),
-      )
-      .then(async () => {
-        summary.finishedAt = new Date().toISOString();
-        // Free for the next job before the last event says this one ended: a client that starts one on
-        // that event must not be told a job is running. Until the save, a read leaves this file as it is.
-        this.current = null;
-        this.settling = summary.jobId;
-        await this.save(saved).catch(() => undefined);
-        this.settling = null;
-        this.emit(summary, true);
-      });
-    this.last = done;
-    this.current = { jobId: summary.jobId, controller };
+            state: aborted ? 'cancelled' : 'failed',
+            error: aborted ? null : asResultError(error),
+          });
+        Object.assign(summary, { activity: null, finishedAt: new Date().toISOString() });
+      },
+      save: () => this.save(saved),
+      announce: () => this.emit(summary, true),
+    });
     return { ...summary };
   }
 
@@ -285,24 +252,15 @@ export class ExploreRunner {
     return saved;
   }
 
-  private async save(saved: SavedJob): Promise<void> {
-    await mkdir(this.jobsDir, { recursive: true });
-    await writeFileAtomic(join(this.jobsDir, `${saved.summary.jobId}.json`), JSON.stringify(saved));
+  private save(saved: SavedJob): Promise<void> {
+    return this.files.save(saved.summary.jobId, saved);
   }
 
   private async read(jobId: string): Promise<SavedJob> {
-    if (!/^[A-Za-z0-9_-]{1,80}$/u.test(jobId)) throw new PolyseekError('INVALID_INPUT', `not a job id: ${jobId}`);
-    let text: string;
-    try {
-      text = await readFile(join(this.jobsDir, `${jobId}.json`), 'utf8');
-    } catch {
-      throw new PolyseekError('INVALID_INPUT', `no Explore job ${jobId}`);
-    }
-    const raw = JSON.parse(text) as SavedJob;
+    const raw = (await this.files.load(jobId)) as SavedJob;
     const summary = ExploreJobSummarySchema.parse(raw.summary);
     // Saved as running by a process that is gone: interrupted. Running it again continues the encoding.
-    const live = this.current?.jobId === jobId || this.settling === jobId;
-    if ((summary.state === 'running' || summary.state === 'queued') && !live) {
+    if ((summary.state === 'running' || summary.state === 'queued') && !this.slot.isLive(jobId)) {
       Object.assign(summary, {
         state: 'cancelled',
         activity: null,
@@ -313,11 +271,7 @@ export class ExploreRunner {
   }
 
   private emit(summary: ExploreJobSummary, force = false): void {
-    const now = performance.now();
-    if (!force && now - this.lastEmit < PROGRESS_INTERVAL_MS) return;
-    this.lastEmit = now;
-    summary.revision += 1;
-    this.options.emit?.({ name: 'explore.progress', payload: { ...summary } });
+    this.progress.emit(summary, force);
   }
 }
 

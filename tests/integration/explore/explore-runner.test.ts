@@ -2,8 +2,9 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { Encoder } from '../../../electron/engine/encoder/encoder';
 import { openRuntime, type Runtime } from '../../../electron/engine/runtime';
 import { IndexStore } from '../../../electron/engine/store/index-store';
 import type { ExploreJobSummary, Result } from '../../../shared';
@@ -108,16 +109,20 @@ describe.skipIf(corpus.skip)('Explore jobs (tiny synthetic model, UDHR from the 
   it('keeps what a cancelled job encoded; the next job encodes only the rest', async () => {
     const { runtime, events } = await indexedRuntime('cancel');
     try {
-      const started = value(await runtime.invoke('explore.dupes', {}));
-      const cancelled = new Promise<void>((resolve) => {
-        const off = runtime.events.subscribe((event) => {
-          if (event.name !== 'explore.progress' || event.payload.encoded === 0) return;
-          off();
-          void runtime.invoke('explore.cancel', { jobId: started.jobId }).then(() => resolve());
-        });
+      // Cancelled right after the first batch of passages is encoded (progress events are throttled, and
+      // the tiny model encodes everything within one interval).
+      let jobId = '';
+      type Embed = (this: Encoder, ...args: Parameters<Encoder['embed']>) => ReturnType<Encoder['embed']>;
+      const original = Object.getOwnPropertyDescriptor(Encoder.prototype, 'embed')?.value as Embed;
+      const spy = vi.spyOn(Encoder.prototype, 'embed').mockImplementation(async function (this: Encoder, ...args) {
+        const out = await original.apply(this, args);
+        if (args[1].task === 'text-matching' && jobId) runtime.engine.explore.cancel(jobId);
+        return out;
       });
-      await cancelled;
+      const started = value(await runtime.invoke('explore.dupes', {}));
+      jobId = started.jobId;
       const stopped = await finish(runtime, started);
+      spy.mockRestore();
       expect(stopped.state).toBe('cancelled');
       const { chunks, vectors } = await counts(runtime, 'text-matching');
       expect(vectors).toBeGreaterThan(0);
