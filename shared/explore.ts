@@ -136,6 +136,11 @@ export const DupesReportSchema = z.strictObject({
   groups: z.array(
     z.strictObject({ id: z.int().min(0), files: z.array(FileRefSchema), pairs: z.array(DupePairSchema) }),
   ),
+  /**
+   * Why near-duplicates were not looked for (no model yet, the licence not accepted…): exact copies need
+   * no model and are found all the same. Null when they were.
+   */
+  nearProblem: ResultErrorSchema.nullable(),
   /** Pairs of files sharing some passages without being near-duplicates, most shared first (at most 500). */
   shared: z.array(DupePairSchema),
   /** The model's synthetic preset when it is one (its similarities mean nothing semantic). */

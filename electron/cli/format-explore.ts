@@ -99,6 +99,10 @@ export function formatDupesReport(report: Extract<ExploreReport, { kind: 'dupes'
         `${dupes.threshold} they count as duplicates — leave --threshold out to choose it automatically`,
     );
   }
+  if (dupes.nearProblem) {
+    lines.push('', ...formatExact(dupes), '', `near-duplicates were not looked for: ${dupes.nearProblem.message}`);
+    return lines.join('\n');
+  }
   lines.push('', ...formatExact(dupes), '', ...formatGroups(dupes), '', ...formatShared(dupes));
   const pairs = [...dupes.groups.flatMap((g) => g.pairs), ...dupes.shared];
   if (pairs.some((p) => p.crossLanguage)) {

@@ -1,3 +1,4 @@
+import type { ResultError } from '../../../shared';
 import type { FileRecord } from '../store/types';
 import { chanceLevel, chooseThreshold } from './dupes-chance';
 import { exactCopies } from './dupes-exact';
@@ -53,8 +54,35 @@ export async function runDupes(work: ExploreWork, settings: DupesSettings): Prom
       exact: copies.exact,
       groups,
       shared,
+      nearProblem: null,
     },
     matches,
+  };
+}
+
+/**
+ * Exact copies only, when no text-matching vectors can be made (no model, no licence): they need nothing
+ * but the hashes the index already has. `problem` says why the near-duplicates are missing.
+ */
+export function exactOnly(
+  files: readonly FileRecord[],
+  settings: DupesSettings,
+  problem: ResultError,
+): DupesOutcome {
+  return {
+    report: {
+      threshold: chooseThreshold(settings.threshold, null),
+      autoThreshold: settings.threshold === null,
+      chance: null,
+      minShare: settings.minShare,
+      files: files.length,
+      passages: files.reduce((n, file) => n + file.chunkCount, 0),
+      exact: exactCopies(files).exact,
+      groups: [],
+      shared: [],
+      nearProblem: problem,
+    },
+    matches: {},
   };
 }
 

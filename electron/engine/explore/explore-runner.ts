@@ -25,7 +25,7 @@ import { weightsChecksum } from '../indexer/model-access';
 import { JobFiles, JobSlot, newJobId, ProgressThrottle } from '../jobs/background-job';
 import { IndexStore } from '../store/index-store';
 import type { Provenance } from '../store/types';
-import { pairDetail, runDupes } from './dupes';
+import { exactOnly, pairDetail, runDupes } from './dupes';
 import { encodeMissing } from './encode-passages';
 import { resolveScope, type ResolvedScope } from './scope';
 import { runTopics } from './topics';
@@ -176,7 +176,16 @@ export class ExploreRunner {
     summary.activity = 'loading the model';
     this.emit(summary, true);
     const settings = this.options.getSettings();
-    const encoder = await this.options.encoder(settings.encoder.precision);
+    let encoder: Encoder;
+    try {
+      encoder = await this.options.encoder(settings.encoder.precision);
+    } catch (error) {
+      if (saved.kind !== 'dupes' || signal.aborted) throw error;
+      // Exact copies need no model: found all the same, with the reason the rest is missing.
+      const dupes = withDefaults(DEFAULT_DUPES, DupesInputSchema.parse(saved.summary.input));
+      saved.outcome = exactOnly(scope.files, dupes, asResultError(error));
+      return;
+    }
     const task = TASKS[saved.kind];
     const provenance: Provenance = {
       modelId: MODEL_ID,

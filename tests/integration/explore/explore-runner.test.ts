@@ -28,7 +28,10 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
-async function indexedRuntime(name: string): Promise<{ runtime: Runtime; events: ExploreJobSummary[] }> {
+async function indexedRuntime(
+  name: string,
+  licence = true,
+): Promise<{ runtime: Runtime; events: ExploreJobSummary[] }> {
   const runtime = await openRuntime({
     dataDir: join(dir, name),
     host: 'cli',
@@ -40,7 +43,7 @@ async function indexedRuntime(name: string): Promise<{ runtime: Runtime; events:
     if (event.name === 'explore.progress') events.push(event.payload);
   });
   value(await runtime.invoke('settings.set', { compute: { provider: 'cpu', threads: 1 } }));
-  value(await runtime.invoke('license.accept', ACCEPT));
+  if (licence) value(await runtime.invoke('license.accept', ACCEPT));
   value(await runtime.invoke('roots.add', { path: docs }));
   value(await runtime.invoke('index.start', {}));
   await runtime.engine.indexer.waitForIdle();
@@ -174,6 +177,24 @@ describe.skipIf(corpus.skip)('Explore jobs (tiny synthetic model, UDHR from the 
       expect(done.state).toBe('done');
       expect(await code(runtime.invoke('explore.points', { jobId: done.jobId }))).toBe('INVALID_INPUT');
       expect(await code(runtime.invoke('explore.report', { jobId: 'no-such-job' }))).toBe('INVALID_INPUT');
+    } finally {
+      await runtime.dispose();
+    }
+  });
+
+  it('finds exact copies without a model, and says why near-duplicates and topics need one', async () => {
+    const { runtime } = await indexedRuntime('no-licence', false);
+    try {
+      const dupes = await finish(runtime, value(await runtime.invoke('explore.dupes', {})));
+      expect(dupes).toMatchObject({ state: 'done', encoded: 0 });
+      const report = value(await runtime.invoke('explore.report', { jobId: dupes.jobId }));
+      if (report.kind !== 'dupes' || !report.dupes) throw new Error('no duplicates report');
+      expect(report.dupes.exact.map((group) => group.files.map((f) => f.path.split('/').at(-1)))).toEqual([
+        ['udhr_eng.xml', 'copy of udhr_eng.xml'],
+      ]);
+      expect(report.dupes).toMatchObject({ groups: [], nearProblem: { code: 'LICENSE_NOT_ACCEPTED' } });
+      const topics = await finish(runtime, value(await runtime.invoke('explore.topics', {})));
+      expect(topics).toMatchObject({ state: 'failed', error: { code: 'LICENSE_NOT_ACCEPTED' } });
     } finally {
       await runtime.dispose();
     }
