@@ -64,11 +64,7 @@ export async function runDupes(work: ExploreWork, settings: DupesSettings): Prom
  * Exact copies only, when no text-matching vectors can be made (no model, no licence): they need nothing
  * but the hashes the index already has. `problem` says why the near-duplicates are missing.
  */
-export function exactOnly(
-  files: readonly FileRecord[],
-  settings: DupesSettings,
-  problem: ResultError,
-): DupesOutcome {
+export function exactOnly(files: readonly FileRecord[], settings: DupesSettings, problem: ResultError): DupesOutcome {
   return {
     report: {
       threshold: chooseThreshold(settings.threshold, null),
