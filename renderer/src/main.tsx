@@ -6,6 +6,7 @@ import './styles/panels.css';
 import './styles/models.css';
 import './styles/search.css';
 import './styles/onboarding.css';
+import './styles/job-rows.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

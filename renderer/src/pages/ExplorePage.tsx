@@ -19,6 +19,7 @@ import { TopicsForm } from './explore/TopicsForm';
 import { useExploreJobs } from './explore/use-explore-jobs';
 import { useFileActions } from './search/use-file-actions';
 import './explore/explore.css';
+import './explore/topic-map.css';
 
 /**
  * Explore: duplicates (same bytes, then passages that say the same thing, compared side by side) and a

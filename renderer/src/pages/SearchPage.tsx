@@ -12,6 +12,7 @@ import { useEvent } from '../hooks/use-events';
 import { SEARCH_TEXT, errorAdvice, noResults, resultSummary } from '../text/search';
 import { AskPanel } from './search/ask/AskPanel';
 import { useAsk } from './search/ask/use-ask';
+import { BlockedTabNotice } from './search/BlockedTabNotice';
 import { FiltersPanel } from './search/FiltersPanel';
 import { GradeControl } from './search/judge/GradeControl';
 import { JudgeBar } from './search/judge/JudgeBar';
@@ -160,14 +161,7 @@ export function SearchPage() {
           {notice.error.code === 'FILE_NOT_INDEXED' && <p>{errorAdvice(notice.error.code).text}</p>}
         </ErrorNotice>
       )}
-      {notice?.kind === 'blocked' && (
-        <div className="notice notice-warning" role="alert">
-          <p>{SEARCH_TEXT.popupBlocked}</p>
-          <button type="button" className="button" onClick={() => actions.open(notice.file, notice.page)}>
-            {SEARCH_TEXT.openAgain(notice.file.name)}
-          </button>
-        </div>
-      )}
+      <BlockedTabNotice actions={actions} />
       {index.empty && (
         <EmptyState title={SEARCH_TEXT.emptyIndexTitle}>
           <p>{SEARCH_TEXT.emptyIndex}</p>

@@ -149,6 +149,8 @@ const en = {
           ? ' (automatic).'
           : ` (automatic: chance level ${chanceWords(report.chance)}).`
         : '.'),
+    nearUnavailable: (reason: string) =>
+      `Only exact copies were looked for: near-duplicates need the model (${reason}). Exact copies need no model.`,
     belowChance: (threshold: number, chance: number) =>
       `The threshold ${similarity(threshold)} is below the similarity unrelated passages of these files reach by chance (${chanceWords(chance)}): passages match at it that say different things, so files here may not be duplicates. Leave the threshold empty to have it chosen.`,
     translations:

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Dims, EvalRunSummary, ResultError, TestSet } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { TextField } from '../../components/TextField';
 import { EVALUATE_TEXT } from '../../text/evaluate';
 import { GridFields } from './GridFields';
 import { cellCount, draftProblems, toRunInput, type RunDraft } from './run-draft';
@@ -168,46 +169,5 @@ export function RunForm({ draft, onDraft, testSets, dims, width, onStarted }: Pr
         </button>
       </div>
     </form>
-  );
-}
-
-interface TextFieldProps {
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly onBlur?: () => void;
-  readonly placeholder?: string;
-  readonly hint?: string;
-  readonly problem?: string | undefined;
-  readonly inputMode?: 'numeric';
-  /** Spans the whole row (a path). */
-  readonly wide?: boolean;
-}
-
-function TextField({ label, value, onChange, onBlur, placeholder, hint, problem, inputMode, wide }: TextFieldProps) {
-  const id = useId();
-  const described = problem ?? hint;
-  return (
-    <div className={wide ? 'field field-wide' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        placeholder={placeholder}
-        inputMode={inputMode}
-        spellCheck={false}
-        autoComplete="off"
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={described ? `${id}-hint` : undefined}
-        onChange={(event) => onChange(event.target.value)}
-        onBlur={onBlur}
-      />
-      {described && (
-        <p id={`${id}-hint`} className={problem ? 'field-error' : 'hint'}>
-          {described}
-        </p>
-      )}
-    </div>
   );
 }

@@ -18,19 +18,19 @@ interface Props {
 export function RunList({ runs, shownId, pending, onShow, onAct }: Props) {
   const text = EVALUATE_TEXT.runs;
   return (
-    <ol className="eval-runs" aria-label={text.listLabel}>
+    <ol className="job-rows" aria-label={text.listLabel}>
       {runs.map((run) => {
         const name = text.name(run);
         const shown = run.runId === shownId;
         const busy = pending === run.runId;
         return (
-          <li key={run.runId} className="eval-run" data-shown={shown || undefined} aria-current={shown || undefined}>
-            <div className="eval-run-head">
-              <h3 className="eval-run-name" dir="auto">
+          <li key={run.runId} className="job-row" data-shown={shown || undefined} aria-current={shown || undefined}>
+            <div className="job-row-head">
+              <h3 className="job-row-name" dir="auto">
                 {name}
               </h3>
-              <span className={`badge eval-state eval-state-${run.state}`}>{text.states[run.state]}</span>
-              <span className="eval-run-actions">
+              <span className={`badge eval-state job-state-${run.state}`}>{text.states[run.state]}</span>
+              <span className="job-row-actions">
                 {isActive(run) && (
                   <button
                     type="button"
@@ -54,7 +54,7 @@ export function RunList({ runs, shownId, pending, onShow, onAct }: Props) {
                   </button>
                 )}
                 {shown ? (
-                  <span className="muted eval-run-shown">{text.shown}</span>
+                  <span className="muted job-row-shown">{text.shown}</span>
                 ) : (
                   <button
                     type="button"
@@ -71,7 +71,7 @@ export function RunList({ runs, shownId, pending, onShow, onAct }: Props) {
               {text.about(run)} · {formatDateTime(run.startedAt)}
             </p>
             {isActive(run) ? (
-              <div className="eval-run-progress">
+              <div className="job-row-progress">
                 <ProgressBar label={text.progressLabel(name)} share={runShare(run)} detail={text.progress(run)} />
                 {run.activity && (
                   <p className="hint eval-activity" dir="auto">

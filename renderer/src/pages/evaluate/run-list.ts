@@ -1,32 +1,23 @@
 import type { EvalRunSummary } from '../../../../shared';
+import { mergeNewer, withNewer, type RevisionMap } from '../../hooks/job-summaries';
 
-/** States a run can still move on from by itself (progress events keep coming). */
-export function isActive(summary: Pick<EvalRunSummary, 'state'>): boolean {
-  return summary.state === 'queued' || summary.state === 'running';
-}
+export { isActive, doneShare as runShare } from '../../hooks/job-summaries';
 
 /** Stopped before the end, with work left: Resume continues it. */
 export function canResume(summary: Pick<EvalRunSummary, 'state'>): boolean {
   return summary.state === 'cancelled' || summary.state === 'paused' || summary.state === 'failed';
 }
 
-/** Share of the work done (0–1), or null while the total is not known yet. */
-export function runShare(summary: Pick<EvalRunSummary, 'done' | 'total'>): number | null {
-  return summary.total > 0 ? Math.min(1, summary.done / summary.total) : null;
-}
-
 /** Runs by id, newest first (the order `eval.runs` answers in). */
-export type RunMap = ReadonlyMap<string, EvalRunSummary>;
+export type RunMap = RevisionMap<EvalRunSummary>;
 
 /**
- * The list with one summary added or replaced (a progress event, a command's answer, the saved list),
- * unless the list already holds a newer one: a command's answer can reach the page after the events of
- * a run that finished at once, and must not take it back to "running".
+ * The list with one summary added or replaced, unless the list already holds a newer one: a command's
+ * answer can reach the page after the events of a run that finished at once, and must not take it back
+ * to "running".
  */
 export function withRun(runs: RunMap, summary: EvalRunSummary): RunMap {
-  const known = runs.get(summary.runId);
-  if (known && known.revision > summary.revision) return runs;
-  return new Map(runs).set(summary.runId, summary);
+  return withNewer(runs, summary.runId, summary);
 }
 
 /**
@@ -35,11 +26,12 @@ export function withRun(runs: RunMap, summary: EvalRunSummary): RunMap {
  * will send no more events, whatever the page last heard.
  */
 export function mergeSaved(shown: RunMap, saved: readonly EvalRunSummary[]): RunMap {
-  let map: RunMap = new Map(saved.map((run) => [run.runId, run]));
-  for (const run of shown.values()) {
-    if (map.get(run.runId)?.state !== 'paused') map = withRun(map, run);
-  }
-  return map;
+  return mergeNewer(
+    shown,
+    saved,
+    (run) => run.runId,
+    (run) => run.state === 'paused',
+  );
 }
 
 export function runList(runs: RunMap): EvalRunSummary[] {

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { EvalRunSummary, ResultError } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
-import { LOADING, type Loadable } from '../../hooks/loadable';
-import { useEvent } from '../../hooks/use-events';
-import { mergeSaved, runList, withRun, type RunMap } from './run-list';
+import type { Loadable } from '../../hooks/loadable';
+import { useLiveSummaries, type LiveSource } from '../../hooks/use-live-summaries';
+import { mergeSaved, runList, withRun } from './run-list';
 
 export type RunAction = 'cancel' | 'resume';
 
@@ -20,46 +20,26 @@ export interface EvalRuns {
   readonly pending: string | null;
 }
 
+const RUNS: LiveSource<'eval.progress'> = {
+  load: async (client) => {
+    const answer = await client.invoke('eval.runs', {});
+    return answer.ok ? { ok: true, value: answer.value.runs } : answer;
+  },
+  event: 'eval.progress',
+  put: withRun,
+  merge: mergeSaved,
+  list: runList,
+};
+
 /**
  * `eval.runs` once, then every `eval.progress` event on top: the event is the run's newest state (the
  * saved file lags it by up to a cell). Also picks up runs started elsewhere (the CLI on the same data).
  */
 export function useEvalRuns(): EvalRuns {
   const client = useClient();
-  const [runs, setRuns] = useState<Loadable<RunMap>>(LOADING);
-  const [generation, setGeneration] = useState(0);
+  const { summaries, reload, put } = useLiveSummaries(RUNS);
   const [refusal, setRefusal] = useState<EvalRuns['refusal']>(null);
   const [pending, setPending] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void client.invoke('eval.runs', {}).then((answer) => {
-      if (!live) return;
-      if (!answer.ok) return setRuns({ status: 'failed', error: answer.error });
-      setRuns((current) => ({
-        status: 'ready',
-        value:
-          current.status === 'ready'
-            ? mergeSaved(current.value, answer.value.runs)
-            : mergeSaved(new Map(), answer.value.runs),
-      }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, generation]);
-
-  const put = useCallback((summary: EvalRunSummary) => {
-    setRuns((current) => ({
-      status: 'ready',
-      value: withRun(current.status === 'ready' ? current.value : new Map(), summary),
-    }));
-  }, []);
-
-  useEvent('eval.progress', put);
-  useEvent('engine.state', (engine) => {
-    if (engine.state === 'ready') setGeneration((n) => n + 1);
-  });
 
   const act = useCallback(
     async (action: RunAction, runId: string) => {
@@ -73,8 +53,5 @@ export function useEvalRuns(): EvalRuns {
     [client, put],
   );
 
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  const list: Loadable<readonly EvalRunSummary[]> =
-    runs.status === 'ready' ? { status: 'ready', value: runList(runs.value) } : runs;
-  return { runs: list, reload, put, act, refusal, pending };
+  return { runs: summaries, reload, put, act, refusal, pending };
 }

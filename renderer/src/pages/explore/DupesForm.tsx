@@ -1,21 +1,14 @@
 import { useState } from 'react';
 
-import type { ExploreJobSummary, Root } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
+import { TextField } from '../../components/TextField';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { dupesInput, INITIAL_SCOPE, parseThreshold } from './job-draft';
-import { JobForm } from './JobForm';
+import { JobForm, type StartProps } from './JobForm';
 import { ScopeFields } from './ScopeFields';
-import { TextField } from './TextField';
-
-interface Props {
-  readonly roots: readonly Root[];
-  readonly busy: boolean;
-  readonly onStarted: (summary: ExploreJobSummary) => void;
-}
 
 /** Scope and threshold of a duplicates job (`explore.dupes`). */
-export function DupesForm({ roots, busy, onStarted }: Props) {
+export function DupesForm({ roots, busy, onStarted }: StartProps) {
   const text = EXPLORE_TEXT.dupesForm;
   const client = useClient();
   const [scope, setScope] = useState(INITIAL_SCOPE);
@@ -23,10 +16,7 @@ export function DupesForm({ roots, busy, onStarted }: Props) {
   const input = dupesInput(scope, threshold);
   return (
     <JobForm
-      title={text.title}
-      hint={text.hint}
-      startLabel={text.start}
-      context={text.context}
+      text={text}
       ready={input !== null}
       busy={busy}
       start={() => client.invoke('explore.dupes', input ?? {})}

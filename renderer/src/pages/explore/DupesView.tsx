@@ -5,6 +5,7 @@ import { EXPLORE_TEXT } from '../../text/explore';
 import { DupeFiles } from './DupeFiles';
 import { PairList } from './PairList';
 import { PairView } from './PairView';
+import { ResultsPanel } from './ResultsPanel';
 
 interface Props {
   readonly jobId: string;
@@ -22,22 +23,19 @@ export function DupesView({ jobId, name, report, onOpen }: Props) {
   const [chosen, setChosen] = useState<DupePair | null>(null);
   const compare = (pair: DupePair) => setChosen(pair);
   return (
-    <section className="panel explore-results" aria-labelledby={`${jobId}-title`}>
-      <h2 id={`${jobId}-title`} className="explore-results-title" dir="auto">
-        {text.title(name)}
-      </h2>
-      <p className="hint">{text.facts(report)}</p>
-      {report.synthetic && (
-        <p className="notice notice-warning" role="note">
-          {EXPLORE_TEXT.report.synthetic(report.synthetic)}
-        </p>
-      )}
+    <ResultsPanel jobId={jobId} title={text.title(name)} facts={text.facts(report)} synthetic={report.synthetic}>
       {!report.autoThreshold && report.chance !== null && report.threshold < report.chance && (
         <p className="notice notice-warning" role="note">
           {text.belowChance(report.threshold, report.chance)}
         </p>
       )}
-      <p className="notice notice-info">{text.translations}</p>
+      {report.nearProblem ? (
+        <p className="notice notice-warning" role="note">
+          {text.nearUnavailable(report.nearProblem.message)}
+        </p>
+      ) : (
+        <p className="notice notice-info">{text.translations}</p>
+      )}
 
       <section className="explore-section" aria-labelledby={`${jobId}-exact`}>
         <h3 id={`${jobId}-exact`}>{text.exactTitle}</h3>
@@ -90,6 +88,6 @@ export function DupesView({ jobId, name, report, onOpen }: Props) {
           onOpen={onOpen}
         />
       )}
-    </section>
+    </ResultsPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { SEARCH_TEXT } from '../../text/search';
+import { BlockedTabNotice } from '../search/BlockedTabNotice';
 import type { FileActions } from '../search/use-file-actions';
 
 /** What the last Open did: said in a status line, a failure as it came, or the blocked tab's retry. */
@@ -11,14 +11,7 @@ export function FileNotice({ actions }: { readonly actions: FileActions }) {
         {notice?.kind === 'done' ? notice.text : ''}
       </p>
       {notice?.kind === 'failed' && <ErrorNotice error={notice.error} context={notice.context} />}
-      {notice?.kind === 'blocked' && (
-        <div className="notice notice-warning" role="alert">
-          <p>{SEARCH_TEXT.popupBlocked}</p>
-          <button type="button" className="button" onClick={() => actions.open(notice.file, notice.page)}>
-            {SEARCH_TEXT.openAgain(notice.file.name)}
-          </button>
-        </div>
-      )}
+      <BlockedTabNotice actions={actions} />
     </>
   );
 }

@@ -1,27 +1,34 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 
-import type { ExploreJobSummary, Result, ResultError } from '../../../../shared';
+import type { ExploreJobSummary, Result, ResultError, Root } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Panel } from '../../components/Panel';
 import { EXPLORE_TEXT } from '../../text/explore';
 
-interface Props {
-  readonly title: string;
-  readonly hint: string;
-  readonly startLabel: string;
-  /** What the refusal is about ("Starting the topic map"). */
-  readonly context: string;
-  /** The fields hold a valid input (Start is refused otherwise). */
-  readonly ready: boolean;
+/** What Dupes and Topics forms take from the page. */
+export interface StartProps {
+  readonly roots: readonly Root[];
   /** Another job is running: the engine runs one at a time. */
   readonly busy: boolean;
-  readonly start: () => Promise<Result<ExploreJobSummary>>;
   readonly onStarted: (summary: ExploreJobSummary) => void;
+}
+
+interface Props extends Omit<StartProps, 'roots'> {
+  readonly text: {
+    readonly title: string;
+    readonly hint: string;
+    readonly start: string;
+    /** What the refusal is about ("Starting the topic map"). */
+    readonly context: string;
+  };
+  /** The fields hold a valid input (Start is refused otherwise). */
+  readonly ready: boolean;
+  readonly start: () => Promise<Result<ExploreJobSummary>>;
   readonly children: ReactNode;
 }
 
 /** A job's form in its panel: the fields, the engine's refusal if any, and Start. */
-export function JobForm({ title, hint, startLabel, context, ready, busy, start, onStarted, children }: Props) {
+export function JobForm({ text, ready, busy, start, onStarted, children }: Props) {
   const [starting, setStarting] = useState(false);
   const [refusal, setRefusal] = useState<ResultError | null>(null);
 
@@ -37,14 +44,14 @@ export function JobForm({ title, hint, startLabel, context, ready, busy, start, 
   };
 
   return (
-    <Panel title={title}>
+    <Panel title={text.title}>
       <form className="explore-form" onSubmit={(event) => void submit(event)} noValidate>
-        <p className="hint">{hint}</p>
+        <p className="hint">{text.hint}</p>
         {children}
-        {refusal && <ErrorNotice error={refusal} context={context} />}
+        {refusal && <ErrorNotice error={refusal} context={text.context} />}
         <div className="actions">
           <button type="submit" className="button button-primary" disabled={starting || busy || !ready}>
-            {starting ? EXPLORE_TEXT.starting : startLabel}
+            {starting ? EXPLORE_TEXT.starting : text.start}
           </button>
         </div>
       </form>

@@ -17,18 +17,18 @@ interface Props {
 export function JobList({ jobs, shownId, pending, onShow, onCancel }: Props) {
   const text = EXPLORE_TEXT.jobs;
   return (
-    <ol className="explore-jobs" aria-label={text.listLabel}>
+    <ol className="job-rows" aria-label={text.listLabel}>
       {jobs.map((job) => {
         const name = text.name(job);
         const shown = job.jobId === shownId;
         return (
-          <li key={job.jobId} className="explore-job" data-shown={shown || undefined} aria-current={shown || undefined}>
-            <div className="explore-job-head">
-              <h3 className="explore-job-name" dir="auto">
+          <li key={job.jobId} className="job-row" data-shown={shown || undefined} aria-current={shown || undefined}>
+            <div className="job-row-head">
+              <h3 className="job-row-name" dir="auto">
                 {name}
               </h3>
-              <span className={`badge explore-state explore-state-${job.state}`}>{text.states[job.state]}</span>
-              <span className="explore-job-actions">
+              <span className={`badge explore-state job-state-${job.state}`}>{text.states[job.state]}</span>
+              <span className="job-row-actions">
                 {isActive(job) && (
                   <button
                     type="button"
@@ -41,7 +41,7 @@ export function JobList({ jobs, shownId, pending, onShow, onCancel }: Props) {
                   </button>
                 )}
                 {shown ? (
-                  <span className="muted explore-job-shown">{text.shown}</span>
+                  <span className="muted job-row-shown">{text.shown}</span>
                 ) : (
                   <button
                     type="button"
@@ -58,7 +58,7 @@ export function JobList({ jobs, shownId, pending, onShow, onCancel }: Props) {
               {text.about(job)} · {formatDateTime(job.startedAt)}
             </p>
             {isActive(job) && (
-              <div className="explore-job-progress">
+              <div className="job-row-progress">
                 <ProgressBar label={text.progressLabel(name)} share={jobShare(job)} detail={text.progress(job)} />
                 {job.activity && (
                   <p className="hint explore-activity" dir="auto">

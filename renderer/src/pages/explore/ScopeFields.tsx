@@ -1,9 +1,9 @@
 import { useId } from 'react';
 
 import type { Root } from '../../../../shared';
+import { TextField } from '../../components/TextField';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { scopeProblem, type ScopeDraft } from './job-draft';
-import { TextField } from './TextField';
 
 interface Props {
   readonly draft: ScopeDraft;

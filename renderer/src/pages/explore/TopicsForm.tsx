@@ -1,21 +1,14 @@
 import { useState } from 'react';
 
-import type { ExploreJobSummary, Root } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
+import { TextField } from '../../components/TextField';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { INITIAL_SCOPE, parseK, parseSeed, topicsInput } from './job-draft';
-import { JobForm } from './JobForm';
+import { JobForm, type StartProps } from './JobForm';
 import { ScopeFields } from './ScopeFields';
-import { TextField } from './TextField';
-
-interface Props {
-  readonly roots: readonly Root[];
-  readonly busy: boolean;
-  readonly onStarted: (summary: ExploreJobSummary) => void;
-}
 
 /** Scope, number of clusters (auto by default) and seed of a topic map (`explore.topics`). */
-export function TopicsForm({ roots, busy, onStarted }: Props) {
+export function TopicsForm({ roots, busy, onStarted }: StartProps) {
   const text = EXPLORE_TEXT.topicsForm;
   const client = useClient();
   const [scope, setScope] = useState(INITIAL_SCOPE);
@@ -24,10 +17,7 @@ export function TopicsForm({ roots, busy, onStarted }: Props) {
   const input = topicsInput(scope, k, seed);
   return (
     <JobForm
-      title={text.title}
-      hint={text.hint}
-      startLabel={text.start}
-      context={text.context}
+      text={text}
       ready={input !== null}
       busy={busy}
       start={() => client.invoke('explore.topics', input ?? {})}

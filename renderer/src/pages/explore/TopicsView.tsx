@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { ClusterLegend } from './ClusterLegend';
 import { clusterMembers } from './map-points';
+import { ResultsPanel } from './ResultsPanel';
 import { clusterSlots, selectedPaths, selectionMask, type MapSelection } from './selection';
 import { SelectionSearch } from './SelectionSearch';
 import { TopicMap } from './TopicMap';
@@ -33,16 +34,7 @@ export function TopicsView({ jobId, name, report, onOpen }: Props) {
     setSelection((current) => (indices.length === 0 ? null : { indices, from, serial: (current?.serial ?? 0) + 1 }));
 
   return (
-    <section className="panel explore-results" aria-labelledby={`${jobId}-title`}>
-      <h2 id={`${jobId}-title`} className="explore-results-title" dir="auto">
-        {text.title(name)}
-      </h2>
-      <p className="hint">{text.facts(report)}</p>
-      {report.synthetic && (
-        <p className="notice notice-warning" role="note">
-          {EXPLORE_TEXT.report.synthetic(report.synthetic)}
-        </p>
-      )}
+    <ResultsPanel jobId={jobId} title={text.title(name)} facts={text.facts(report)} synthetic={report.synthetic}>
       {error && <ErrorNotice error={error} context={text.pointsFailed} />}
       {!done && (
         <p className="muted" aria-busy="true">
@@ -85,6 +77,6 @@ export function TopicsView({ jobId, name, report, onOpen }: Props) {
           else if (points) select(clusterMembers(points, cluster), cluster);
         }}
       />
-    </section>
+    </ResultsPanel>
   );
 }

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import type { ExploreJobSummary, ResultError } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
-import { LOADING, type Loadable } from '../../hooks/loadable';
-import { useEvent } from '../../hooks/use-events';
-import { jobList, mergeSaved, withJob, type JobMap } from './job-list';
+import type { Loadable } from '../../hooks/loadable';
+import { useLiveSummaries, type LiveSource } from '../../hooks/use-live-summaries';
+import { jobList, mergeSaved, withJob } from './job-list';
 
 export interface ExploreJobs {
   /** Newest first, with live progress merged in. */
@@ -18,43 +18,26 @@ export interface ExploreJobs {
   readonly pending: string | null;
 }
 
+const JOBS: LiveSource<'explore.progress'> = {
+  load: async (client) => {
+    const answer = await client.invoke('explore.jobs', {});
+    return answer.ok ? { ok: true, value: answer.value.jobs } : answer;
+  },
+  event: 'explore.progress',
+  put: withJob,
+  merge: mergeSaved,
+  list: jobList,
+};
+
 /**
  * `explore.jobs` once (and again when the engine restarts), then every `explore.progress` event on top,
  * keeping the summary with the highest revision: answers and events race.
  */
 export function useExploreJobs(): ExploreJobs {
   const client = useClient();
-  const [jobs, setJobs] = useState<Loadable<JobMap>>(LOADING);
-  const [generation, setGeneration] = useState(0);
+  const { summaries, reload, put } = useLiveSummaries(JOBS);
   const [refusal, setRefusal] = useState<ResultError | null>(null);
   const [pending, setPending] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void client.invoke('explore.jobs', {}).then((answer) => {
-      if (!live) return;
-      if (!answer.ok) return setJobs({ status: 'failed', error: answer.error });
-      setJobs((current) => ({
-        status: 'ready',
-        value: mergeSaved(current.status === 'ready' ? current.value : new Map(), answer.value.jobs),
-      }));
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, generation]);
-
-  const put = useCallback((summary: ExploreJobSummary) => {
-    setJobs((current) => ({
-      status: 'ready',
-      value: withJob(current.status === 'ready' ? current.value : new Map(), summary),
-    }));
-  }, []);
-
-  useEvent('explore.progress', put);
-  useEvent('engine.state', (engine) => {
-    if (engine.state === 'ready') setGeneration((n) => n + 1);
-  });
 
   const cancel = useCallback(
     async (jobId: string) => {
@@ -67,8 +50,5 @@ export function useExploreJobs(): ExploreJobs {
     [client],
   );
 
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  const list: Loadable<readonly ExploreJobSummary[]> =
-    jobs.status === 'ready' ? { status: 'ready', value: jobList(jobs.value) } : jobs;
-  return { jobs: list, reload, put, cancel, refusal, pending };
+  return { jobs: summaries, reload, put, cancel, refusal, pending };
 }

@@ -4,16 +4,18 @@ interface Props {
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;
+  readonly onBlur?: () => void;
   readonly hint?: string;
   /** Shown instead of the hint, and marks the field invalid. */
-  readonly problem?: string | null;
+  readonly problem?: string | null | undefined;
   readonly placeholder?: string;
   readonly inputMode?: 'numeric' | 'decimal';
+  /** Spans the whole row (a path). */
   readonly wide?: boolean;
 }
 
 /** A labelled text box with its hint (or its problem) read with it. */
-export function TextField({ label, value, onChange, hint, problem, placeholder, inputMode, wide }: Props) {
+export function TextField({ label, value, onChange, onBlur, hint, problem, placeholder, inputMode, wide }: Props) {
   const id = useId();
   const described = problem ?? hint;
   return (
@@ -30,6 +32,7 @@ export function TextField({ label, value, onChange, hint, problem, placeholder, 
         aria-invalid={problem ? true : undefined}
         aria-describedby={described ? `${id}-hint` : undefined}
         onChange={(event) => onChange(event.target.value)}
+        onBlur={onBlur}
       />
       {described && (
         <p id={`${id}-hint`} className={problem ? 'field-error' : 'hint'}>
