@@ -339,6 +339,27 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
       await page.getByRole('region', { name: 'Exact duplicates' }).getByText(EXACT).first().waitFor();
       expect(await page.locator('.topic-map').count()).toBe(0);
 
+      // A selection on the map as a duplicates job: which of these files say the same thing?
+      await jobItem(page, 'Topic map · all folders')
+        .getByRole('button', { name: 'Show the results of Topic map · all folders', exact: true })
+        .click();
+      await map.waitFor();
+      const biggest = [...topics.topics.clusters].sort((a, b) => b.size - a.size)[0];
+      if (!biggest || biggest.size < 2) throw new Error('no cluster of two or more documents');
+      const chosen = points.filter((p) => p.cluster === biggest.id).map((p) => p.path);
+      await legend.getByRole('button', { name: `Select the documents of cluster ${biggest.id + 1}` }).click();
+      await map.getByRole('button', { name: `Find duplicates among these ${chosen.length} files` }).click();
+      const selectionJob = jobItem(page, `Duplicates · ${chosen.length} files`);
+      await waitForState(selectionJob, 'done');
+      await page
+        .getByRole('region', { name: `Results: Duplicates · ${chosen.length} files`, exact: true })
+        .getByRole('heading', { name: 'Exact duplicates' })
+        .waitFor();
+      const [latest] = (await invoke(server.url, 'explore.jobs', {})).jobs;
+      expect(latest?.kind).toBe('dupes');
+      expect([...(latest?.input.scope?.files ?? [])].sort()).toEqual([...chosen].sort());
+      expect(latest?.files).toBe(chosen.length);
+
       expect(blockingFindings(reports)).toEqual([]);
       expect(errors).toEqual([]);
     },

@@ -69,7 +69,7 @@ export function ExplorePage() {
         </Panel>
       )}
       <FileNotice actions={actions} />
-      {shown && <JobReport key={shown.jobId} job={shown} onOpen={open} />}
+      {shown && <JobReport key={shown.jobId} job={shown} onOpen={open} busy={busy} onStarted={started} />}
     </div>
   );
 }

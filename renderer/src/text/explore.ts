@@ -252,6 +252,10 @@ const en = {
     found: (n: number, total: number) =>
       n === total ? `${files(n)} found.` : `${files(n)} shown of ${formatNumber(total)} found.`,
     empty: 'Draw a lasso on the map or select a cluster to search within its files.',
+    dupes: (n: number) =>
+      plural(n, { one: 'Find duplicates of this file', other: 'Find duplicates among these # files' }),
+    dupesHint: 'Starts a duplicates job over the selection; its results replace the map (reopen it from Jobs).',
+    dupesContext: 'Starting duplicates over the selection',
   },
 };
 

@@ -9,10 +9,13 @@ import { useExploreReport } from './use-explore-report';
 interface Props {
   readonly job: ExploreJobSummary;
   readonly onOpen: (path: string) => void;
+  /** Another job is running; `onStarted` takes a job started from these results (a map's selection). */
+  readonly busy: boolean;
+  readonly onStarted: (summary: ExploreJobSummary) => void;
 }
 
 /** The shown job's results once it is done (fetched again whenever its state changes). */
-export function JobReport({ job, onOpen }: Props) {
+export function JobReport({ job, onOpen, busy, onStarted }: Props) {
   const text = EXPLORE_TEXT.report;
   const report = useExploreReport(job.jobId, reportVersion(job));
   const name = EXPLORE_TEXT.jobs.name(job);
@@ -35,7 +38,15 @@ export function JobReport({ job, onOpen }: Props) {
     );
   }
   return value.topics ? (
-    <TopicsView key={job.jobId} jobId={job.jobId} name={name} report={value.topics} onOpen={onOpen} />
+    <TopicsView
+      key={job.jobId}
+      jobId={job.jobId}
+      name={name}
+      report={value.topics}
+      onOpen={onOpen}
+      busy={busy}
+      onStarted={onStarted}
+    />
   ) : (
     <p className="muted">{text.none}</p>
   );

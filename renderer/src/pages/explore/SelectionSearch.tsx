@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 
-import { MAX_SELECTED_FILES } from '../../../../shared';
+import { MAX_SELECTED_FILES, type ExploreJobSummary, type ResultError } from '../../../../shared';
+import { useClient } from '../../app/connection-context';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { SnippetText } from '../search/SnippetText';
@@ -8,6 +9,9 @@ import { useSelectionSearch } from './use-selection-search';
 
 interface Props {
   readonly paths: readonly string[];
+  /** Another Explore job is running (one at a time). */
+  readonly busy: boolean;
+  readonly onStarted: (summary: ExploreJobSummary) => void;
   /** How the selection was made, in words ("drawn with the lasso", "cluster 3"). */
   readonly from: string;
   readonly onClear: () => void;
@@ -15,11 +19,23 @@ interface Props {
 }
 
 /** "Search within these N files": a search box over the selection and its results inline. */
-export function SelectionSearch({ paths, from, onClear, onOpen }: Props) {
+export function SelectionSearch({ paths, from, busy, onStarted, onClear, onOpen }: Props) {
   const text = EXPLORE_TEXT.selection;
   const id = useId();
+  const client = useClient();
   const [query, setQuery] = useState('');
   const { state, run } = useSelectionSearch(paths);
+  const [starting, setStarting] = useState(false);
+  const [refusal, setRefusal] = useState<ResultError | null>(null);
+  // The same selection, as a duplicates job: which of these files say the same thing?
+  const findDupes = async () => {
+    setStarting(true);
+    setRefusal(null);
+    const answer = await client.invoke('explore.dupes', { scope: { files: paths.slice(0, MAX_SELECTED_FILES) } });
+    setStarting(false);
+    if (answer.ok) onStarted(answer.value);
+    else setRefusal(answer.error);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     run(query);
@@ -34,6 +50,18 @@ export function SelectionSearch({ paths, from, onClear, onOpen }: Props) {
       </div>
       <p className="hint">{text.summary(paths.length, from)}</p>
       {paths.length > MAX_SELECTED_FILES && <p className="notice notice-warning">{text.tooMany(MAX_SELECTED_FILES)}</p>}
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          disabled={busy || starting || paths.length < 2}
+          onClick={() => void findDupes()}
+        >
+          {text.dupes(paths.length)}
+        </button>
+        <span className="hint">{text.dupesHint}</span>
+      </div>
+      {refusal && <ErrorNotice error={refusal} context={text.dupesContext} />}
       <form className="topic-selection-form" role="search" aria-label={text.label(paths.length)} onSubmit={submit}>
         <input
           type="search"

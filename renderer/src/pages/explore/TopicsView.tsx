@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 
-import type { TopicsReport } from '../../../../shared';
+import type { ExploreJobSummary, TopicsReport } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { ClusterLegend } from './ClusterLegend';
@@ -17,13 +17,16 @@ interface Props {
   readonly name: string;
   readonly report: TopicsReport;
   readonly onOpen: (path: string) => void;
+  /** Another Explore job is running; `onStarted` takes one started from the selection. */
+  readonly busy: boolean;
+  readonly onStarted: (summary: ExploreJobSummary) => void;
 }
 
 /**
  * A topic map's results: the facts, the map drawn page by page as its points arrive, the cluster list
  * (the keyboard's way in), and a search within what the lasso or a cluster selected.
  */
-export function TopicsView({ jobId, name, report, onOpen }: Props) {
+export function TopicsView({ jobId, name, report, onOpen, busy, onStarted }: Props) {
   const text = EXPLORE_TEXT.topics;
   const { points, done, error } = useMapPoints(jobId);
   const colours = useMapColours(clusterSlots(report.clusters.map((cluster) => cluster.id)));
@@ -61,6 +64,8 @@ export function TopicsView({ jobId, name, report, onOpen }: Props) {
               ? EXPLORE_TEXT.selection.from.lasso
               : EXPLORE_TEXT.selection.from.cluster(selection.from)
           }
+          busy={busy}
+          onStarted={onStarted}
           onClear={() => setSelection(null)}
           onOpen={onOpen}
         />
