@@ -10,13 +10,14 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { UMAP_FIT_SAMPLE } from '../../electron/engine/explore/project';
 import { IndexStore } from '../../electron/engine/store';
 import { BENCH_DIMS, PASSAGES_PER_DOC, PLANTED_TOPICS, TEXT_MATCHING, writeCorpus } from './explore-data';
+import { benchMachine, loadNow } from './workload';
 
 const SIZES = (process.env['BENCH_EXPLORE_SIZES'] ?? '10000,50000').split(',').map(Number);
 const JOBS = (process.env['BENCH_EXPLORE_JOBS'] ?? 'topics,dupes').split(',');
@@ -24,7 +25,7 @@ const DUPES = JOBS.includes('dupes');
 /** A job still running after this long is stopped and reported as unfinished (BENCH_EXPLORE_LIMIT_S). */
 const LIMIT_S = Number(process.env['BENCH_EXPLORE_LIMIT_S'] ?? 900);
 const log = (message: string) => process.stderr.write(`[bench:explore] ${message}\n`);
-const loadAtStart = loadavg().map((l) => +l.toFixed(2));
+const loadAtStart = loadNow();
 
 /** Older results lack the RSS and stall of each phase. */
 type Phase = { activity: string; startS: number; stallMaxMs?: number; rssAtStartMib?: number };
@@ -113,13 +114,7 @@ for (const documents of SIZES) {
 
 const results = {
   date: new Date().toISOString(),
-  machine: {
-    cpu: cpus()[0]?.model.trim() ?? 'unknown',
-    cores: availableParallelism(),
-    node: process.version,
-    loadavg_at_start: loadAtStart,
-    loadavg_at_end: loadavg().map((l) => +l.toFixed(2)),
-  },
+  machine: benchMachine(loadAtStart),
   corpus: { dims: BENCH_DIMS, passages_per_document: PASSAGES_PER_DOC, planted_topics: PLANTED_TOPICS },
   umap_fit_sample: UMAP_FIT_SAMPLE,
   runs,

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { openRuntime } from '../../electron/engine/runtime';
@@ -17,6 +17,7 @@ import { LICENSE_ID, MODEL_ID, type Precision } from '../../shared';
 import { CORPUS_DIR, copyCorpus } from '../fixtures/corpus';
 import { ensureSyntheticModel } from '../fixtures/synthetic-model';
 import { measureExtraction } from './extract-throughput';
+import { benchMachine, loadNow } from './workload';
 
 /** A few hundred chunks of multilingual text: ~10 minutes on 2 shared cores with the full model. */
 const SUBSET = (process.env['BENCH_INDEX_SUBSET'] ?? '04-parallel/udhr,03-web-markup-text/encodings').split(',');
@@ -24,7 +25,7 @@ const log = (message: string) => process.stderr.write(`[bench:index] ${message}\
 const mib = (kib: number) => Math.round(kib / 1024);
 
 if (!existsSync(join(CORPUS_DIR, 'MANIFEST.tsv'))) throw new Error(`the shared corpus is not at ${CORPUS_DIR}`);
-const loadAtStart = loadavg().map((l) => +l.toFixed(2));
+const loadAtStart = loadNow();
 
 // 1. Indexing with the full-size model, first: the process's peak RSS (a high-water mark) is then the
 // indexing run's alone, before the extraction pass below reads every corpus file in this thread.
@@ -95,13 +96,7 @@ try {
 
   const results = {
     date: new Date().toISOString(),
-    machine: {
-      cpu: cpus()[0]?.model.trim() ?? 'unknown',
-      cores: availableParallelism(),
-      node: process.version,
-      loadavg_at_start: loadAtStart,
-      loadavg_at_end: loadavg().map((l) => +l.toFixed(2)),
-    },
+    machine: benchMachine(loadAtStart),
     encoder_busy_share: +busyShare.toFixed(3),
     peak_rss_mib: peakRssMib,
     /** The high-water mark after the extraction pass too (pdf.js on every corpus PDF in this thread). */

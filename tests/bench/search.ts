@@ -15,7 +15,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { connect, type Connection } from '@lancedb/lancedb';
@@ -53,6 +53,7 @@ import {
   type FilteredResult,
   type VariantResult,
 } from './search-report';
+import { benchMachine, loadNow } from './workload';
 
 const CONFIGS = (process.env['BENCH_SEARCH_CONFIGS'] ?? '100000x256,100000x1024,1000000x256,1000000x1024')
   .split(',')
@@ -302,7 +303,7 @@ async function writeResults(
 
 async function main(): Promise<void> {
   configureLanceRuntime();
-  const loadAtStart = loadavg().map((l) => round(l));
+  const loadAtStart = loadNow();
   const dir = await mkdtemp(join(tmpdir(), 'polyseek-bench-search-'));
   const db = await connect(dir);
   try {
@@ -331,13 +332,7 @@ async function main(): Promise<void> {
       binary_recall10: headline?.variants['binary']?.recall10 ?? null,
       binary_p50_ms: headline?.variants['binary']?.p50_ms ?? null,
       binary_storage_ratio: configs[0]?.storage.binary_storage_ratio ?? null,
-      machine: {
-        cpu: cpus()[0]?.model.trim() ?? 'unknown',
-        cores: availableParallelism(),
-        node: process.version,
-        loadavg_at_start: loadAtStart,
-        loadavg_at_end: loadavg().map((l) => round(l)),
-      },
+      machine: benchMachine(loadAtStart),
       date: new Date().toISOString(),
       vector_search: {
         data: `clustered unit vectors: ${BENCH_CLUSTERS} random centroids, noise σ = ${BENCH_NOISE}/√dims per value, renormalised (random uniform vectors, the worst case, are not used); ${QUERIES} held-out queries near the clusters; ground truth = exact search of the same table`,

@@ -1,3 +1,5 @@
+import { availableParallelism, cpus, loadavg } from 'node:os';
+
 import type { ModelConfig } from '../../electron/engine/encoder';
 
 /** Deterministic PRNG (mulberry32) so every run measures the same corpus. */
@@ -44,4 +46,20 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** The load averages now, to two decimals. */
+export function loadNow(): number[] {
+  return loadavg().map((l) => +l.toFixed(2));
+}
+
+/** The machine a benchmark ran on, with the load at its start and at its end (the machines are shared). */
+export function benchMachine(loadAtStart: readonly number[]) {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: availableParallelism(),
+    node: process.version,
+    loadavg_at_start: [...loadAtStart],
+    loadavg_at_end: loadNow(),
+  };
 }
