@@ -184,7 +184,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)("a new user's journey (server
 
     expect(blockingFindings(reports)).toEqual([]);
     expect(errors).toEqual([]);
-  });
+  }, 300_000);
 });
 
 /** Whether `locator` shows up within a few seconds (a short job may finish before it does). */
