@@ -4,6 +4,8 @@
 //   electron/worker/main.ts     → dist/electron/worker.cjs   (the engine's utilityProcess)
 //   electron/engine/extract/worker-entry.ts → dist/electron/extract-worker.mjs (extraction worker threads,
 //                                 started by the engine's extractor pool from beside its own bundle)
+//   electron/engine/explore/umap-worker-entry.ts → dist/electron/umap-worker.mjs (the topic map's UMAP fit,
+//                                 a worker thread the engine starts from beside its own bundle per map)
 // `--outdir DIR` writes elsewhere (the integration test bundles into a temp folder).
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -85,6 +87,16 @@ const targets = [
     format: 'esm',
     entryPoints: ['electron/engine/extract/worker-entry.ts'],
     outfile: join(outdir, 'extract-worker.mjs'),
+    platform: 'node',
+    target: NODE_TARGET,
+    packages: 'external',
+  },
+  {
+    // ESM like the extraction worker: both start the same way (engine/workers/worker-script.ts).
+    ...common,
+    format: 'esm',
+    entryPoints: ['electron/engine/explore/umap-worker-entry.ts'],
+    outfile: join(outdir, 'umap-worker.mjs'),
     platform: 'node',
     target: NODE_TARGET,
     packages: 'external',

@@ -126,7 +126,7 @@ const md = [
   '',
   `Machine: ${results.machine.cpu}, ${results.machine.cores} cores, node ${results.machine.node} (load average ${loadAtStart.join(' / ')} at start, ${results.machine.loadavg_at_end.join(' / ')} at end).`,
   `Generated index: ${PASSAGES_PER_DOC} passages per document, ${BENCH_DIMS}-dim vectors around ${PLANTED_TOPICS} planted topics.`,
-  `Topics: vectors truncated to 128 dims, k by silhouette on 2 000 documents, UMAP fitted on ${UMAP_FIT_SAMPLE} documents and the rest placed at their nearest fitted neighbours. Each job ran in its own process after the setup; peak RSS includes the opened store.`,
+  `Topics: vectors truncated to 128 dims, k by silhouette on 2 000 documents, UMAP fitted on ${UMAP_FIT_SAMPLE} documents in a worker thread and the rest placed at their nearest fitted neighbours. Each job ran in its own process after the setup; peak RSS includes the opened store.`,
   '',
   '| documents | job | seconds | CPU s | peak RSS MiB | RSS before MiB | longest event-loop stall ms | result | measured |',
   '|---|---|---|---|---|---|---|---|---|',

@@ -1,17 +1,6 @@
 import { METRICS, type Metric } from '../../../shared';
+import { seededRandom } from '../random';
 import type { QueryMetrics } from './metrics';
-
-/** mulberry32: a small seeded generator; the same seed gives the same intervals on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type Intervals = Record<Metric, { low: number; high: number }>;
 

@@ -1,6 +1,6 @@
 import { kmeansGenerator } from 'ml-kmeans';
 
-import { seededRandom } from '../eval/bootstrap';
+import { seededRandom } from '../random';
 import { kmeansPlusPlus } from './topics-kmeanspp';
 import { breather, dotRows, row, rowsAsArrays, sampleIndices, type DocVectors } from './topics-steps';
 

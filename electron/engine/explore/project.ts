@@ -1,20 +1,25 @@
-import { UMAP } from 'umap-js';
-
-import { seededRandom } from '../eval/bootstrap';
-import { breather, dotRows, rowsAsArrays, sampleIndices, type DocVectors } from './topics-steps';
+import { seededRandom } from '../random';
+import { insertBest } from './project-nearest';
+import { fitUmapInWorker } from './project-worker';
+import { breather, dotRows, sampleIndices, type DocVectors } from './topics-steps';
 
 /**
  * UMAP is fitted on at most this many documents (a seeded sample), the rest placed beside their nearest
  * fitted ones. umap-js builds its fuzzy graph in `initializeFit`, synchronously, in sparse matrices keyed
  * by strings: measured 0.76 s at 2 000 documents, 1.7 s at 3 000 and 2.8 s at 5 000 on a shared 2-core
- * Xeon (load ≈ 7) — one stall of the engine's event loop, so the sample stays small. 2 500 anchors are
- * plenty for a map whose job is to show which topics sit near which.
+ * Xeon (load ≈ 7). The fit runs in a worker thread, so this no longer stalls the engine's event loop
+ * (bench:explore, longest stall of a topics job at 10 K / 50 K documents: 783 / 742 ms in-thread, 89 / 127
+ * ms with the worker, none of it in the map's phases), but it is still time the job waits, and the exact
+ * neighbour search before it grows with the square of the sample. 2 500 anchors are plenty for a map whose
+ * job is to show which topics sit near which.
  */
 export const UMAP_FIT_SAMPLE = 2500;
 /** Neighbours of the fuzzy graph (UMAP's default 15: local structure without shattering clusters). */
 const N_NEIGHBORS = 15;
 /** Optimisation epochs (the reference implementation uses 200 for large inputs, 500 for small). */
 const N_EPOCHS = 200;
+/** How tightly points may pack on the map (UMAP's default 0.1). */
+const MIN_DIST = 0.1;
 /** A placed document sits at the similarity-weighted mean of this many nearest fitted documents. */
 const PLACE_NEIGHBORS = 5;
 
@@ -30,12 +35,12 @@ export interface ProjectOptions {
 
 /**
  * 2-D coordinates (x, y per document, back to back) by UMAP (umap-js, every random choice from `seed`,
- * so the same input and seed give the same map). The k nearest neighbours are computed here exactly
- * (cosine, over the fitted sample) and handed to umap-js, so its synchronous approximate search never
- * runs; the epochs are stepped one at a time with yields and cancellation between them.
+ * so the same input and seed give the same map). The sample's exact neighbours and the UMAP fit run in a
+ * worker thread (project-worker.ts) that cancellation terminates; the documents outside the sample are
+ * then placed here, with yields and cancellation between them.
  */
 export async function projectDocuments(vectors: DocVectors, options: ProjectOptions): Promise<Float64Array> {
-  const { n } = vectors;
+  const { n, dims } = vectors;
   const out = new Float64Array(2 * n);
   // Too few documents for a neighbour graph: spread them on a line, in order.
   if (n <= 3) {
@@ -45,82 +50,27 @@ export async function projectDocuments(vectors: DocVectors, options: ProjectOpti
   const breathe = breather(options.signal);
   const random = seededRandom(options.seed ^ 0x5bd1e995);
   const fitted = sampleIndices(n, Math.max(4, options.fitSample ?? UMAP_FIT_SAMPLE), random);
-  const neighbours = Math.min(N_NEIGHBORS, fitted.length - 1);
-  const knn = await nearestNeighbours(vectors, fitted, neighbours, breathe, options.progress);
-
-  const umap = new UMAP({ nComponents: 2, nNeighbors: neighbours, nEpochs: N_EPOCHS, random, minDist: 0.1 });
-  umap.setPrecomputedKNN(knn.indices, knn.distances);
-  const epochs = umap.initializeFit(rowsAsArrays(vectors, fitted));
-  for (let epoch = 1; epoch <= epochs; epoch += 1) {
-    umap.step();
-    if (epoch % 10 === 0) options.progress?.(epoch, epochs, `projecting the map (UMAP epoch ${epoch} of ${epochs})`);
-    await breathe();
-  }
-  const embedding = umap.getEmbedding();
+  // The sample's rows, copied into a buffer of their own that is handed to the worker (transferred).
+  const rows = new Float32Array(fitted.length * dims);
+  fitted.forEach((index, r) => rows.set(vectors.data.subarray(index * dims, (index + 1) * dims), r * dims));
+  const settings = {
+    seed: Math.floor(random() * 2 ** 32),
+    neighbours: Math.min(N_NEIGHBORS, fitted.length - 1),
+    epochs: N_EPOCHS,
+    minDist: MIN_DIST,
+  };
+  const xy = await fitUmapInWorker({ n: fitted.length, dims, data: rows }, settings, {
+    signal: options.signal,
+    progress: options.progress,
+  });
   const isFitted = new Int32Array(n).fill(-1);
   fitted.forEach((index, r) => {
     isFitted[index] = r;
-    out[2 * index] = embedding[r]?.[0] ?? 0;
-    out[2 * index + 1] = embedding[r]?.[1] ?? 0;
+    out[2 * index] = xy[2 * r] ?? 0;
+    out[2 * index + 1] = xy[2 * r + 1] ?? 0;
   });
   if (fitted.length < n) await placeRest(vectors, fitted, isFitted, out, options, breathe);
   return out;
-}
-
-/**
- * Exact k nearest neighbours among the fitted documents by cosine distance, each list starting with the
- * document itself at distance 0 (umap-js's convention: its own search returns the point first). Each
- * pair is computed once and offered to both lists.
- */
-async function nearestNeighbours(
-  vectors: DocVectors,
-  fitted: Int32Array,
-  k: number,
-  breathe: () => Promise<void>,
-  progress: ProjectOptions['progress'],
-): Promise<{ indices: number[][]; distances: number[][] }> {
-  const m = fitted.length;
-  const width = k + 1;
-  const best = new Float64Array(m * width).fill(Infinity);
-  const bestIndex = new Int32Array(m * width).fill(-1);
-  for (let i = 0; i < m; i += 1) {
-    insertBest(best, bestIndex, i * width, width, -1, i);
-    const a = fitted[i] ?? 0;
-    for (let j = i + 1; j < m; j += 1) {
-      const d = 1 - dotRows(vectors, a, fitted[j] ?? 0);
-      insertBest(best, bestIndex, i * width, width, d, j);
-      insertBest(best, bestIndex, j * width, width, d, i);
-    }
-    if (i % 500 === 0) progress?.(i, m, `finding neighbours for the map (${i} of ${m})`);
-    await breathe();
-  }
-  const indices: number[][] = [];
-  const distances: number[][] = [];
-  for (let i = 0; i < m; i += 1) {
-    indices.push(Array.from(bestIndex.subarray(i * width, (i + 1) * width)));
-    distances.push(Array.from(best.subarray(i * width, (i + 1) * width), (d) => Math.max(0, d)));
-  }
-  return { indices, distances };
-}
-
-/** Keeps the `width` smallest distances of a list at `offset` in ascending order (insertion). */
-function insertBest(
-  best: Float64Array,
-  bestIndex: Int32Array,
-  offset: number,
-  width: number,
-  d: number,
-  index: number,
-): void {
-  let at = offset + width - 1;
-  if (d >= (best[at] ?? Infinity)) return;
-  while (at > offset && (best[at - 1] ?? Infinity) > d) {
-    best[at] = best[at - 1] ?? Infinity;
-    bestIndex[at] = bestIndex[at - 1] ?? -1;
-    at -= 1;
-  }
-  best[at] = d;
-  bestIndex[at] = index;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LanguageSchema } from '../../../shared';
-import { seededRandom } from '../eval/bootstrap';
+import { seededRandom } from '../random';
 import type { FileRecord } from '../store/types';
 import { classTfIdf, labelTerms, TermCounts } from './labels';
 import { breather, permutation } from './topics-steps';

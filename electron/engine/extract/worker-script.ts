@@ -1,47 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { workerScript, type WorkerScript } from '../workers/worker-script';
+
+export type { WorkerScript };
 
 /** File name of the worker bundle that build/bundle-electron.mjs writes beside the engine bundle. */
 export const WORKER_BUNDLE = 'extract-worker.mjs';
 
-export interface WorkerScript {
-  /** A path, or source text when `eval` is true. */
-  readonly script: string;
-  readonly eval: boolean;
-}
-
-/** The file this module was loaded from: the TS source (tsx, vitest) or a bundle (CJS or ESM). */
-function currentFile(): string {
-  // CommonJS bundles (and vitest's module runner) define __filename; ESM has import.meta.url.
-  if (typeof __filename === 'string') return __filename;
-  return fileURLToPath(import.meta.url);
-}
-
-/** tsx's ESM API entry: require.resolve would pick its CommonJS twin, which cannot register ESM hooks. */
-function tsxEsmApi(from: string): string {
-  const manifest = createRequire(from).resolve('tsx/package.json');
-  const exports = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown> }).exports;
-  const api = exports?.['./esm/api'] as { import?: { default?: string } } | undefined;
-  const target = api?.import?.default;
-  if (!target) throw new Error('tsx does not export ./esm/api: extraction workers need it to run from source');
-  return join(dirname(manifest), target);
-}
-
-/**
- * How to start an extraction worker. From the TypeScript source the worker is the sibling
- * `worker-entry.ts`, loaded through tsx's ESM hooks registered inside the new thread (hooks do not
- * cross into workers); from a bundle it is `extract-worker.mjs` beside the bundle.
- */
+/** How to start an extraction worker: `worker-entry.ts` from source, `extract-worker.mjs` from a bundle. */
 export function extractWorkerScript(): WorkerScript {
-  const here = currentFile();
-  if (!here.endsWith('.ts')) return { script: join(dirname(here), WORKER_BUNDLE), eval: false };
-  const entry = pathToFileURL(join(dirname(here), 'worker-entry.ts')).href;
-  const tsx = pathToFileURL(tsxEsmApi(here)).href;
-  const source =
-    `import(${JSON.stringify(tsx)})` +
-    `.then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })` +
-    `.catch((error) => { process.nextTick(() => { throw error; }); });`;
-  return { script: source, eval: true };
+  return workerScript('extract/worker-entry.ts', WORKER_BUNDLE);
 }

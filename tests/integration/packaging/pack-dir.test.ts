@@ -82,7 +82,7 @@ async function standInElectron(dir: string): Promise<void> {
 /** Bare package specifiers the bundles load at run time (not Electron, not Node builtins). */
 async function bundleImports(): Promise<string[]> {
   const specifiers = new Set<string>();
-  for (const file of ['main.cjs', 'worker.cjs', 'extract-worker.mjs']) {
+  for (const file of ['main.cjs', 'worker.cjs', 'extract-worker.mjs', 'umap-worker.mjs']) {
     const code = await readFile(join(DIST, 'electron', file), 'utf8');
     for (const [, specifier] of code.matchAll(/(?:\brequire\(|\bfrom |\bimport\()"([^"./][^"]*)"/g)) {
       const name = specifier as string;
@@ -140,6 +140,7 @@ describe.runIf(LINUX_X64)('npm run pack:dir (electron-builder --dir, linux-x64, 
       'dist/electron/preload.cjs',
       'dist/electron/worker.cjs',
       'dist/electron/extract-worker.mjs',
+      'dist/electron/umap-worker.mjs',
       'dist/renderer/index.html',
     ]) {
       expect(packed.has(path), path).toBe(true);

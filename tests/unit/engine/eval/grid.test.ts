@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { bootstrapIntervals, percentile, seededRandom } from '../../../../electron/engine/eval/bootstrap';
+import { bootstrapIntervals, percentile } from '../../../../electron/engine/eval/bootstrap';
 import { bestCell } from '../../../../electron/engine/eval/eval-runner';
 import { cellId, completeGrid, expandGrid, passageKey } from '../../../../electron/engine/eval/grid';
+import { seededRandom } from '../../../../electron/engine/random';
 import { DEFAULT_SETTINGS, type EvalCell } from '../../../../shared';
 
 describe('evaluation grids', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { projectDocuments } from '../../../../electron/engine/explore/project';
+import { liveUmapWorkers } from '../../../../electron/engine/explore/project-worker';
 import { plantedDocuments as planted } from '../../../fixtures/clustered-vectors';
 
 const signal = new AbortController().signal;
@@ -65,17 +66,53 @@ describe('projectDocuments', () => {
     }
   });
 
-  it('stops when the signal aborts between epochs', async () => {
+  it('stops mid-fit when the signal aborts, leaving no worker thread behind', async () => {
     const { vectors, labels } = planted(3, 300);
+    for (const phase of ['finding neighbours', 'projecting']) {
+      const controller = new AbortController();
+      const seen: string[] = [];
+      const run = projectDocuments(vectors, {
+        seed: 1,
+        signal: controller.signal,
+        labels,
+        progress: (_done, _total, activity) => {
+          seen.push(activity);
+          if (activity.startsWith(phase)) controller.abort(new Error('cancelled'));
+        },
+      });
+      await expect(run).rejects.toThrow('cancelled');
+      // The thread was terminated before the fit ran to its end, and is gone once the promise settles.
+      expect(seen.some((activity) => activity.includes('epoch 200 of 200'))).toBe(false);
+      expect(liveUmapWorkers()).toBe(0);
+    }
+  }, 30_000);
+
+  it('starts no worker when the signal has already aborted', async () => {
+    const { vectors, labels } = planted(2, 20);
     const controller = new AbortController();
-    const run = projectDocuments(vectors, {
-      seed: 1,
-      signal: controller.signal,
+    controller.abort(new Error('too late'));
+    await expect(projectDocuments(vectors, { seed: 1, signal: controller.signal, labels })).rejects.toThrow('too late');
+    expect(liveUmapWorkers()).toBe(0);
+  });
+
+  it('fits in a worker thread: the engine thread stays mostly idle and hears progress', async () => {
+    const { vectors, labels } = planted(4, 1200);
+    const progress: [number, number][] = [];
+    const before = performance.eventLoopUtilization();
+    const xy = await projectDocuments(vectors, {
+      seed: 2,
+      signal,
       labels,
-      progress: (_done, _total, activity) => {
-        if (activity.startsWith('projecting')) controller.abort(new Error('cancelled'));
+      progress: (done, total, activity) => {
+        if (activity.startsWith('projecting')) progress.push([done, total]);
       },
     });
-    await expect(run).rejects.toThrow('cancelled');
-  }, 30_000);
+    const busy = performance.eventLoopUtilization(before).utilization;
+    expect(xy.every(Number.isFinite)).toBe(true);
+    // Fitted in-thread, the loop was busy nearly all the time (initializeFit alone blocked it for seconds).
+    expect(busy).toBeLessThan(0.5);
+    expect(progress.length).toBeGreaterThanOrEqual(10);
+    expect(progress.at(-1)).toEqual([200, 200]);
+    expect(liveUmapWorkers()).toBe(0);
+  }, 60_000);
 });
