@@ -5,7 +5,7 @@ import type { EnsureVectorIndexOptions } from '../store/vector-index';
 
 /** Chunks read per round: one id scan of the scope per round, so rounds are large. */
 const ROUND_CHUNKS = 256;
-/** Texts per encoder call within a round: small enough for Cancel to take effect within a second or two. */
+/** Texts per encoder call within a round, committed together; Cancel also acts between the encoder's batches. */
 const CALL_CHUNKS = 32;
 /** Same token budget per batch as indexing (model-access.ts): batches of similar length, bounded memory. */
 const BATCHING = { tokenBudget: 4096 } as const;

@@ -63,6 +63,8 @@ export class ExploreRunner {
   private readonly progress: ProgressThrottle<ExploreJobSummary>;
   /** The last job read for `explore.points` / `explore.pair` (pages of one map are read in a row). */
   private cached: SavedJob | null = null;
+  /** The job running in this process, as it stands in memory (its file is written at start and end), until its last save. */
+  private current: SavedJob | null = null;
 
   constructor(private readonly options: ExploreRunnerOptions) {
     this.files = new JobFiles(join(options.dataDir, 'explore', 'jobs'), 'Explore job');
@@ -153,6 +155,7 @@ export class ExploreRunner {
         ? { summary, kind, outcome: null, synthetic: null }
         : { summary, kind, outcome: null, synthetic: null };
     await this.save(saved);
+    this.current = saved;
     this.slot.launch(summary.jobId, (signal) => this.execute(saved, scope, signal), {
       ended: (error, aborted) => {
         if (error === null) Object.assign(summary, { state: 'done', done: summary.total });
@@ -163,7 +166,11 @@ export class ExploreRunner {
           });
         Object.assign(summary, { activity: null, finishedAt: new Date().toISOString() });
       },
-      save: () => this.save(saved),
+      save: async () => {
+        await this.save(saved);
+        // The file says all there is now.
+        if (this.current === saved) this.current = null;
+      },
       announce: () => this.emit(summary, true),
     });
     return { ...summary };
@@ -266,6 +273,10 @@ export class ExploreRunner {
   }
 
   private async read(jobId: string): Promise<SavedJob> {
+    // Started by this process: what is in memory is never older than its file (saved at start and end only),
+    // so a page opened mid-job sees the progress, and one reading right as the job ends sees its results.
+    const current = this.current;
+    if (current?.summary.jobId === jobId) return { ...current, summary: { ...current.summary } };
     const raw = (await this.files.load(jobId)) as SavedJob;
     const summary = ExploreJobSummarySchema.parse(raw.summary);
     // Saved as running by a process that is gone: interrupted. Running it again continues the encoding.

@@ -117,7 +117,14 @@ describe.skipIf(corpus.skip)('Explore jobs (tiny synthetic model, UDHR from the 
       let jobId = '';
       type Embed = (this: Encoder, ...args: Parameters<Encoder['embed']>) => ReturnType<Encoder['embed']>;
       const original = Object.getOwnPropertyDescriptor(Encoder.prototype, 'embed')?.value as Embed;
+      // What explore.jobs and explore.report say mid-job (the job's file is written at start and end only).
+      let listed: ExploreJobSummary | undefined;
+      let reported: ExploreJobSummary | undefined;
       const spy = vi.spyOn(Encoder.prototype, 'embed').mockImplementation(async function (this: Encoder, ...args) {
+        if (args[1].task === 'text-matching' && jobId && !listed) {
+          listed = value(await runtime.invoke('explore.jobs', {})).jobs.find((j) => j.jobId === jobId);
+          reported = value(await runtime.invoke('explore.report', { jobId })).summary;
+        }
         const out = await original.apply(this, args);
         if (args[1].task === 'text-matching' && jobId) runtime.engine.explore.cancel(jobId);
         return out;
@@ -126,6 +133,10 @@ describe.skipIf(corpus.skip)('Explore jobs (tiny synthetic model, UDHR from the 
       jobId = started.jobId;
       const stopped = await finish(runtime, started);
       spy.mockRestore();
+      for (const live of [listed, reported]) {
+        expect(live).toMatchObject({ jobId, state: 'running', finishedAt: null });
+        expect(live?.total).toBeGreaterThan(0);
+      }
       expect(stopped.state).toBe('cancelled');
       const { chunks, vectors } = await counts(runtime, 'text-matching');
       expect(vectors).toBeGreaterThan(0);
