@@ -117,6 +117,9 @@ const en = {
       job.total > 0 ? `${formatNumber(job.done)} of ${formatNumber(job.total)}` : 'starting',
     cancel: 'Cancel',
     cancelLabel: (name: string) => `Cancel ${name}`,
+    /** Cancel was accepted: the job stops at its next check (one batch of passages, seconds with a large model). */
+    cancelling: 'Cancelling…',
+    cancellingLabel: (name: string) => `Cancelling ${name}`,
     cancelContext: 'Cancelling the job',
     view: 'Show',
     viewLabel: (name: string) => `Show the results of ${name}`,
@@ -129,6 +132,8 @@ const en = {
     reading: 'Reading the results',
     loading: 'Reading the results…',
     running: 'Results appear here when the job is done.',
+    cancelled: 'No results: this job was cancelled before it finished.',
+    failed: 'No results: this job failed (the list above says why).',
     none: 'This job ended without results.',
     synthetic: (preset: string) =>
       `These results come from a synthetic test model (${preset}, random weights): its similarities mean nothing. Exact copies (same bytes) are real.`,

@@ -3,12 +3,13 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { formatDateTime } from '../../text/format';
 import { ProgressBar } from '../models/ProgressBar';
-import { isActive, jobShare } from './job-list';
+import { cancelButton, isActive, jobShare } from './job-list';
 
 interface Props {
   readonly jobs: readonly ExploreJobSummary[];
   readonly shownId: string | null;
-  readonly pending: string | null;
+  /** Jobs asked to cancel that have not ended yet. */
+  readonly pending: ReadonlySet<string>;
   readonly onShow: (jobId: string) => void;
   readonly onCancel: (jobId: string) => void;
 }
@@ -21,6 +22,7 @@ export function JobList({ jobs, shownId, pending, onShow, onCancel }: Props) {
       {jobs.map((job) => {
         const name = text.name(job);
         const shown = job.jobId === shownId;
+        const cancel = cancelButton(job, pending);
         return (
           <li key={job.jobId} className="job-row" data-shown={shown || undefined} aria-current={shown || undefined}>
             <div className="job-row-head">
@@ -29,15 +31,15 @@ export function JobList({ jobs, shownId, pending, onShow, onCancel }: Props) {
               </h3>
               <span className={`badge explore-state job-state-${job.state}`}>{text.states[job.state]}</span>
               <span className="job-row-actions">
-                {isActive(job) && (
+                {cancel && (
                   <button
                     type="button"
                     className="button button-small"
-                    aria-label={text.cancelLabel(name)}
-                    disabled={pending === job.jobId}
+                    aria-label={cancel.label}
+                    disabled={cancel.disabled}
                     onClick={() => onCancel(job.jobId)}
                   >
-                    {text.cancel}
+                    {cancel.text}
                   </button>
                 )}
                 {shown ? (

@@ -2,7 +2,7 @@ import type { ExploreJobSummary } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { DupesView } from './DupesView';
-import { isActive, reportVersion } from './job-list';
+import { reportNote, reportVersion } from './job-list';
 import { TopicsView } from './TopicsView';
 import { useExploreReport } from './use-explore-report';
 
@@ -14,13 +14,16 @@ interface Props {
   readonly onStarted: (summary: ExploreJobSummary) => void;
 }
 
-/** The shown job's results once it is done (fetched again whenever its state changes). */
+/**
+ * The shown job's results once it is done (fetched again whenever its state changes); until then, or
+ * when it ended without them (cancelled, failed), a line saying so.
+ */
 export function JobReport({ job, onOpen, busy, onStarted }: Props) {
   const text = EXPLORE_TEXT.report;
   const report = useExploreReport(job.jobId, reportVersion(job));
   const name = EXPLORE_TEXT.jobs.name(job);
-  if (isActive(job)) return <p className="muted explore-waiting">{text.running}</p>;
-  if (job.state !== 'done') return null;
+  const note = reportNote(job);
+  if (note !== null) return <p className="muted explore-waiting">{note}</p>;
   if (report.status === 'failed') return <ErrorNotice error={report.error} context={text.reading} />;
   if (report.status === 'loading' || report.report.summary.state !== 'done') {
     return (

@@ -1,5 +1,6 @@
 import type { ExploreJobSummary } from '../../../../shared';
-import { mergeNewer, withNewer, type RevisionMap } from '../../hooks/job-summaries';
+import { isActive, mergeNewer, withNewer, type RevisionMap } from '../../hooks/job-summaries';
+import { EXPLORE_TEXT } from '../../text/explore';
 
 export { isActive, doneShare as jobShare } from '../../hooks/job-summaries';
 
@@ -15,9 +16,19 @@ export function withJob(jobs: JobMap, summary: ExploreJobSummary): JobMap {
   return withNewer(jobs, summary.jobId, summary);
 }
 
-/** The saved jobs (`explore.jobs`) with what the page already holds where that is newer. */
+/**
+ * The saved jobs (`explore.jobs`) with what the page already holds where that is newer — except a job
+ * the engine reads as ended: it sends no more events, whatever the page last heard. A job interrupted
+ * by an engine restart is read as cancelled from a file saved when it started (revision 0), while the
+ * page may hold a "running" event of a higher revision that would otherwise stay shown for good.
+ */
 export function mergeSaved(shown: JobMap, saved: readonly ExploreJobSummary[]): JobMap {
-  return mergeNewer(shown, saved, (job) => job.jobId);
+  return mergeNewer(
+    shown,
+    saved,
+    (job) => job.jobId,
+    (job) => !isActive(job),
+  );
 }
 
 /** Newest first. */
@@ -36,4 +47,29 @@ export function reportVersion(summary: Pick<ExploreJobSummary, 'jobId' | 'state'
 /** The job the page shows: the one picked, else the newest. */
 export function shownJob(jobs: readonly ExploreJobSummary[], picked: string | null): ExploreJobSummary | null {
   return jobs.find((job) => job.jobId === picked) ?? jobs[0] ?? null;
+}
+
+/** What the results area says instead of results: while the job runs, or when it ended without them. */
+export function reportNote(job: Pick<ExploreJobSummary, 'state'>): string | null {
+  const text = EXPLORE_TEXT.report;
+  if (isActive(job)) return text.running;
+  if (job.state === 'cancelled') return text.cancelled;
+  if (job.state === 'failed') return text.failed;
+  return null;
+}
+
+/**
+ * A row's Cancel button: none once the job has ended; once asked (`cancelling`), disabled and saying so
+ * until the job's last event — it stops at its next check, which takes seconds with a large model.
+ */
+export function cancelButton(
+  job: Pick<ExploreJobSummary, 'jobId' | 'kind' | 'input' | 'state'>,
+  cancelling: ReadonlySet<string>,
+): { text: string; label: string; disabled: boolean } | null {
+  if (!isActive(job)) return null;
+  const text = EXPLORE_TEXT.jobs;
+  const name = text.name(job);
+  return cancelling.has(job.jobId)
+    ? { text: text.cancelling, label: text.cancellingLabel(name), disabled: true }
+    : { text: text.cancel, label: text.cancelLabel(name), disabled: false };
 }

@@ -15,8 +15,11 @@ export interface ExploreJobs {
   readonly cancel: (jobId: string) => Promise<void>;
   /** The last refused cancel, until the next one. */
   readonly refusal: ResultError | null;
-  readonly pending: string | null;
+  /** Jobs asked to cancel: the command in flight, or accepted (a row offers Cancel only while its job runs). */
+  readonly pending: ReadonlySet<string>;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 const JOBS: LiveSource<'explore.progress'> = {
   load: async (client) => {
@@ -37,14 +40,21 @@ export function useExploreJobs(): ExploreJobs {
   const client = useClient();
   const { summaries, reload, put } = useLiveSummaries(JOBS);
   const [refusal, setRefusal] = useState<ResultError | null>(null);
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<ReadonlySet<string>>(NONE);
 
   const cancel = useCallback(
     async (jobId: string) => {
-      setPending(jobId);
+      setPending((ids) => new Set(ids).add(jobId));
       setRefusal(null);
       const answer = await client.invoke('explore.cancel', { jobId });
-      setPending(null);
+      // Accepted, the job stops at its next check and its last event removes the button; refused, or
+      // ended already (nothing to cancel), the button is as it was.
+      if (answer.ok && answer.value.cancelled) return;
+      setPending((ids) => {
+        const rest = new Set(ids);
+        rest.delete(jobId);
+        return rest;
+      });
       if (!answer.ok) setRefusal(answer.error);
     },
     [client],

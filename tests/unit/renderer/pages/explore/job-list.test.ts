@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  cancelButton,
   isActive,
   jobList,
   jobShare,
   mergeSaved,
+  reportNote,
   reportVersion,
   shownJob,
   withJob,
@@ -48,6 +50,54 @@ describe('the Explore job list', () => {
     // A saved summary newer than the page's wins.
     const later = mergeSaved(shown, [job({ jobId: 'a', state: 'done', revision: 7 })]);
     expect(later.get('a')?.state).toBe('done');
+  });
+
+  it('believes a saved job that has ended over the running state the page last heard', () => {
+    // The engine restarted mid-job: the job's file (saved when it started, revision 0) reads as
+    // interrupted, and no event will ever say so; the page heard "running" at revision 12.
+    const shown = withJob(new Map(), job({ jobId: 'j', state: 'running', done: 40, total: 600, revision: 12 }));
+    const interrupted = job({
+      jobId: 'j',
+      state: 'cancelled',
+      done: 0,
+      total: 0,
+      revision: 0,
+      error: { code: 'CANCELLED', message: 'interrupted when Polyseek stopped; run it again to continue' },
+    });
+    expect(mergeSaved(shown, [interrupted]).get('j')).toEqual(interrupted);
+    // Saved as done or failed: the same.
+    expect(mergeSaved(shown, [job({ jobId: 'j', state: 'done', revision: 12 })]).get('j')?.state).toBe('done');
+    expect(mergeSaved(shown, [job({ jobId: 'j', state: 'failed', revision: 3 })]).get('j')?.state).toBe('failed');
+    // Still live in the engine (its file says queued): the page's events are newer.
+    expect(mergeSaved(shown, [job({ jobId: 'j', state: 'queued', revision: 0 })]).get('j')?.state).toBe('running');
+  });
+
+  it('says what the results area shows instead of results', () => {
+    const text = EXPLORE_TEXT.report;
+    expect(reportNote(job({ state: 'queued' }))).toBe(text.running);
+    expect(reportNote(job({ state: 'running' }))).toBe(text.running);
+    expect(reportNote(job({ state: 'cancelled' }))).toBe(text.cancelled);
+    expect(reportNote(job({ state: 'failed' }))).toBe(text.failed);
+    expect(reportNote(job({ state: 'done' }))).toBeNull();
+  });
+
+  it('offers Cancel while a job runs, and says it is cancelling once asked until the job ends', () => {
+    const running = job({ jobId: 'r', state: 'running', input: {} });
+    expect(cancelButton(running, new Set())).toEqual({
+      text: 'Cancel',
+      label: 'Cancel Duplicates · all folders',
+      disabled: false,
+    });
+    expect(cancelButton(running, new Set(['other']))?.disabled).toBe(false);
+    expect(cancelButton(running, new Set(['r']))).toEqual({
+      text: 'Cancelling…',
+      label: 'Cancelling Duplicates · all folders',
+      disabled: true,
+    });
+    expect(cancelButton({ ...running, state: 'queued' }, new Set(['r']))?.disabled).toBe(true);
+    for (const state of ['done', 'failed', 'cancelled'] as const) {
+      expect(cancelButton({ ...running, state }, new Set(['r']))).toBeNull();
+    }
   });
 
   it('says which jobs still move, how far they are, and when a report is stale', () => {
