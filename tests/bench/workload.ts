@@ -3,16 +3,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { ModelConfig } from '../../electron/engine/encoder';
 
 /** Deterministic PRNG (mulberry32) so every run measures the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from '../../electron/engine/random';
 
 const BASE =
   'All human beings are born free and equal in dignity and rights. They are endowed with reason and conscience ' +

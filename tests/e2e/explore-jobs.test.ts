@@ -1,14 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, type ExploreJobSummary, type Settings } from '../../shared';
+import { DEFAULT_SETTINGS, LICENSE_ID, MODEL_ID, type Settings } from '../../shared';
 import { syntheticManifest, writeManifest } from '../fixtures/model-manifest';
 import { invoke } from './support/api';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
 import { chromiumAvailability } from './support/browser';
+import { exploreJob, waitForJobState } from './support/explore';
 import { addAndIndexFolder, nav } from './support/pages';
 import { screenshot } from './support/screenshots';
 import { useE2eWorld } from './support/world';
@@ -107,8 +108,8 @@ describe.skipIf(chromiumState.skip)('Explore jobs running, cancelled and resumed
         .getByRole('region', { name: 'Find duplicates' })
         .getByRole('button', { name: 'Find duplicates' });
       await findDupes.click();
-      const first = jobItem(page, DUPES);
-      await waitForState(first, 'running');
+      const first = exploreJob(page, DUPES);
+      await waitForJobState(first, 'running', 60_000);
       const bar = first.getByRole('progressbar', { name: `Progress of ${DUPES}` });
       await bar.waitFor();
       // Passages encoded of those to encode (all of them: none has text-matching vectors yet), rising.
@@ -124,7 +125,7 @@ describe.skipIf(chromiumState.skip)('Explore jobs running, cancelled and resumed
       expect(live).toMatchObject({ state: 'running', total });
       expect(live?.encoded).toBeGreaterThan(0);
       await page.reload();
-      await waitForState(first, 'running');
+      await waitForJobState(first, 'running', 60_000);
       await expect.poll(encodedSoFar, { timeout: 10_000 }).toBeGreaterThan(live?.encoded ?? 0);
       await first
         .locator('.explore-activity')
@@ -141,7 +142,7 @@ describe.skipIf(chromiumState.skip)('Explore jobs running, cancelled and resumed
       await expect
         .poll(() => first.getByRole('button', { name: `Cancel ${DUPES}`, exact: true }).count(), { timeout: 10_000 })
         .toBe(0);
-      await waitForState(first, 'cancelled');
+      await waitForJobState(first, 'cancelled', 60_000);
       const [cancelled] = await jobs();
       if (!cancelled) throw new Error('explore.jobs lists no job');
       expect(cancelled).toMatchObject({ state: 'cancelled', total, error: null });
@@ -159,13 +160,13 @@ describe.skipIf(chromiumState.skip)('Explore jobs running, cancelled and resumed
       // The same job again: it encodes only what the cancelled one had not, then compares and reports.
       const missing = total - cancelled.encoded;
       await findDupes.click();
-      const second = jobItem(page, DUPES).first();
-      await expect.poll(() => jobItem(page, DUPES).count(), { timeout: 30_000 }).toBe(2);
+      const second = exploreJob(page, DUPES).first();
+      await expect.poll(() => exploreJob(page, DUPES).count(), { timeout: 30_000 }).toBe(2);
       await second
         .locator('.explore-activity')
         .getByText(new RegExp(`^encoding passages \\(text-matching, fp32\\): [\\d,]+ of ${missing}$`))
         .waitFor({ timeout: 30_000 });
-      await waitForState(second, 'done', 120_000);
+      await waitForJobState(second, 'done', 120_000);
       const [resumed] = await jobs();
       if (!resumed || resumed.jobId === cancelled.jobId) throw new Error('explore.jobs lists no second job');
       expect(resumed).toMatchObject({ state: 'done', encoded: missing });
@@ -177,14 +178,14 @@ describe.skipIf(chromiumState.skip)('Explore jobs running, cancelled and resumed
       const results = page.getByRole('region', { name: `Results: ${DUPES}`, exact: true });
       await results.getByText(new RegExp(`^${FILES} files, ${total} passages compared at similarity`)).waitFor();
       // The cancelled job stays in the list, with no results to show.
-      await waitForState(jobItem(page, DUPES).nth(1), 'cancelled');
+      await waitForJobState(exploreJob(page, DUPES).nth(1), 'cancelled');
 
       // A topic map, from running to drawn.
       await page.getByRole('region', { name: 'Map topics' }).getByRole('button', { name: 'Map topics' }).click();
-      const topics = jobItem(page, TOPICS);
-      await waitForState(topics, 'running');
+      const topics = exploreJob(page, TOPICS);
+      await waitForJobState(topics, 'running', 60_000);
       await topics.getByRole('progressbar', { name: `Progress of ${TOPICS}` }).waitFor();
-      await waitForState(topics, 'done', 120_000);
+      await waitForJobState(topics, 'done', 120_000);
       const map = page.getByRole('region', { name: `Results: ${TOPICS}` });
       await map
         .getByRole('img', { name: new RegExp(`^Topic map of ${FILES} documents in \\d+ clusters?\\.`) })
@@ -198,13 +199,6 @@ describe.skipIf(chromiumState.skip)('Explore jobs running, cancelled and resumed
   );
 });
 
-/** A job of the list, by its exact name; newest first where jobs share it. */
-const jobItem = (page: Page, name: string) =>
-  page
-    .getByRole('list', { name: 'Explore jobs' })
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name, exact: true }) });
-
 /** The numbers beside the job's progress bar ("42% · 120 of 288"), or null while it has none. */
 async function progressOf(item: Locator): Promise<{ done: number; total: number } | null> {
   const detail = item.locator('.progress-detail');
@@ -213,17 +207,4 @@ async function progressOf(item: Locator): Promise<{ done: number; total: number 
   if (!match) return null;
   const number = (text: string | undefined) => Number((text ?? '').replaceAll(',', ''));
   return { done: number(match[1]), total: number(match[2]) };
-}
-
-/** Waits for the job's state badge, saying what the page showed instead. */
-async function waitForState(item: Locator, state: ExploreJobSummary['state'], timeout = 60_000): Promise<void> {
-  try {
-    await item.locator('.explore-state').getByText(state, { exact: true }).waitFor({ timeout });
-  } catch (error) {
-    const alerts = await item.page().getByRole('alert').allTextContents();
-    const shown = (await item.count()) > 0 ? await item.first().textContent() : 'no such job in the list';
-    throw new Error(`the job never showed "${state}": ${shown ?? ''} | alerts: ${alerts.join(' / ')}`, {
-      cause: error,
-    });
-  }
 }

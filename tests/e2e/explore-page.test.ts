@@ -1,7 +1,7 @@
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { fitView, toScreen } from '../../renderer/src/pages/explore/map-view';
@@ -10,6 +10,7 @@ import { copyCorpus, corpusAvailability } from '../fixtures/corpus';
 import { invoke } from './support/api';
 import { blockingFindings, runAxeInBothSchemes, type AxeReport } from './support/axe';
 import { chromiumAvailability } from './support/browser';
+import { exploreJob, waitForJobState } from './support/explore';
 import { addAndIndexFolder, nav } from './support/pages';
 import { SCREENSHOT_DIR } from './support/paths';
 import { screenshot } from './support/screenshots';
@@ -122,8 +123,8 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
       expect(await threshold.inputValue()).toBe('');
       expect(await threshold.getAttribute('placeholder')).toBe('automatic');
       await dupesForm.getByRole('button', { name: 'Find duplicates' }).click();
-      const dupesJob = jobItem(page, 'Duplicates · all folders');
-      await waitForState(dupesJob, 'done');
+      const dupesJob = exploreJob(page, 'Duplicates · all folders');
+      await waitForJobState(dupesJob, 'done');
       const results = page.getByRole('region', { name: 'Results: Duplicates · all folders', exact: true });
       await results.waitFor();
       const [saved] = (await invoke(server.url, 'explore.jobs', {})).jobs;
@@ -192,7 +193,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
         .waitFor();
       await threshold.fill('0.9');
       await dupesForm.getByRole('button', { name: 'Find duplicates' }).click();
-      await waitForState(jobItem(page, 'Duplicates · all folders · threshold 0.900'), 'done');
+      await waitForJobState(exploreJob(page, 'Duplicates · all folders · threshold 0.900'), 'done');
       const fixed = page.getByRole('region', { name: 'Results: Duplicates · all folders · threshold 0.900' });
       await fixed
         .getByText(/^The threshold 0\.900 is below the similarity unrelated passages .* reach by chance/)
@@ -201,8 +202,8 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
       // The topic map: k chosen automatically, seed 1.
       const topicsForm = page.getByRole('region', { name: 'Map topics' });
       await topicsForm.getByRole('button', { name: 'Map topics' }).click();
-      const topicsJob = jobItem(page, 'Topic map · all folders');
-      await waitForState(topicsJob, 'done');
+      const topicsJob = exploreJob(page, 'Topic map · all folders');
+      await waitForJobState(topicsJob, 'done');
       const map = page.getByRole('region', { name: 'Results: Topic map · all folders' });
       await map.waitFor();
       const jobs = (await invoke(server.url, 'explore.jobs', {})).jobs;
@@ -332,7 +333,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
       await check('Explore (topic map, a cluster searched within)');
 
       // An earlier job's results, reopened from the list.
-      await jobItem(page, 'Duplicates · all folders')
+      await exploreJob(page, 'Duplicates · all folders')
         .getByRole('button', { name: 'Show the results of Duplicates · all folders', exact: true })
         .click();
       await results.waitFor();
@@ -340,7 +341,7 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
       expect(await page.locator('.topic-map').count()).toBe(0);
 
       // A selection on the map as a duplicates job: which of these files say the same thing?
-      await jobItem(page, 'Topic map · all folders')
+      await exploreJob(page, 'Topic map · all folders')
         .getByRole('button', { name: 'Show the results of Topic map · all folders', exact: true })
         .click();
       await map.waitFor();
@@ -349,8 +350,8 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
       const chosen = points.filter((p) => p.cluster === biggest.id).map((p) => p.path);
       await legend.getByRole('button', { name: `Select the documents of cluster ${biggest.id + 1}` }).click();
       await map.getByRole('button', { name: `Find duplicates among these ${chosen.length} files` }).click();
-      const selectionJob = jobItem(page, `Duplicates · ${chosen.length} files`);
-      await waitForState(selectionJob, 'done');
+      const selectionJob = exploreJob(page, `Duplicates · ${chosen.length} files`);
+      await waitForJobState(selectionJob, 'done');
       await page
         .getByRole('region', { name: `Results: Duplicates · ${chosen.length} files`, exact: true })
         .getByRole('heading', { name: 'Exact duplicates' })
@@ -365,23 +366,3 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Explore page (server hos
     },
   );
 });
-
-/** A job of the list, by its exact name (names share their beginnings: "… all folders · threshold 0.900"). */
-const jobItem = (page: Page, name: string) =>
-  page
-    .getByRole('list', { name: 'Explore jobs' })
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name, exact: true }) });
-
-/** Waits for the job's final state badge (its last event), saying what the page showed instead. */
-async function waitForState(item: Locator, state: string, timeout = 120_000): Promise<void> {
-  try {
-    await item.locator('.explore-state').getByText(state, { exact: true }).waitFor({ timeout });
-  } catch (error) {
-    const alerts = await item.page().getByRole('alert').allTextContents();
-    const shown = (await item.count()) > 0 ? await item.textContent() : 'no such job in the list';
-    throw new Error(`the job never showed "${state}": ${shown ?? ''} | alerts: ${alerts.join(' / ')}`, {
-      cause: error,
-    });
-  }
-}
