@@ -1,8 +1,8 @@
 /**
  * `npm run bench:explore` (`tsx tests/bench/explore.ts`): time, peak RSS and event-loop stalls of the
  * Explore computations over generated indexes of 10 000 and 50 000 documents (BENCH_EXPLORE_SIZES to
- * change; BENCH_EXPLORE_JOBS=topics or =dupes to measure one job and keep the other's previous numbers
- * from results/explore.json, each with the date it was measured). Setup — writing files, chunks and 1 024-dim vectors
+ * change; BENCH_EXPLORE_JOBS=topics or =dupes to measure one job; what is not measured keeps its previous
+ * numbers from results/explore.json, each with the date it was measured). Setup — writing files, chunks and 1 024-dim vectors
  * into a real IndexStore (explore-data.ts), and the ANN index of the text-matching vectors — is timed
  * apart; each job then runs in a fresh process (explore-measure.ts), so its peak RSS is its own.
  * The encoding the runner does before a job is not measured here (bench:index measures the encoder).
@@ -112,6 +112,9 @@ for (const documents of SIZES) {
   }
 }
 
+// Sizes not measured this time keep their previous numbers (each job says when it was measured).
+for (const run of previous) if (!SIZES.includes(run.documents)) runs.push(run);
+runs.sort((a, b) => a.documents - b.documents);
 const results = {
   date: new Date().toISOString(),
   machine: benchMachine(loadAtStart),

@@ -23,6 +23,15 @@ export const NEIGHBOUR_FILES = 10;
  */
 const MAX_LIMIT = 160;
 /**
+ * Rows the IVF index re-ranks per query at thresholds from {@link FEW_CANDIDATES_FROM} — the automatic
+ * threshold's floor — instead of every search's 300: a passage's duplicates sit far closer than the
+ * rest, so the coarse first pass already ranks them near the top. Measured (bench:dupes-refine, 100 K
+ * rows at 1024 dims, 1 000 planted partners at cosine 0.80–0.97): 100 rows found every partner, as 300
+ * did, at 0.72× the time per query. A looser threshold given by hand keeps the default.
+ */
+const FEW_CANDIDATES = 100;
+const FEW_CANDIDATES_FROM = 0.9;
+/**
  * Queries in flight. A flat scan runs on about one core (10 K × 1024 dims: ≈ 40 ms either way on a
  * 2-core machine), so more cores answer more queries at once; 8 bounds the scan buffers held together.
  */
@@ -68,8 +77,13 @@ async function neighboursOf(scan: NeighbourScan, passage: QueryPassage): Promise
   const notOwn = `path != ${sqlString(passage.path)}`;
   let where = work.where;
   let limit = NEIGHBOUR_FILES;
+  const refineCandidates = threshold >= FEW_CANDIDATES_FROM ? FEW_CANDIDATES : undefined;
   for (;;) {
-    const { hits } = await work.store.vectorSearch(work.provenance, passage.vector, { limit, where });
+    const { hits } = await work.store.vectorSearch(work.provenance, passage.vector, {
+      limit,
+      where,
+      ...(refineCandidates === undefined ? {} : { refineCandidates }),
+    });
     const best = new Map<string, Neighbour>();
     let own = false;
     for (const hit of hits) {

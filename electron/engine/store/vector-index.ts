@@ -93,8 +93,12 @@ export function exactMaxRows(dims: number): number {
   return Math.floor(EXACT_MAX_VALUES / dims);
 }
 
-/** LanceDB's refine factor for a query of `limit` rows. */
-export function annRefineFactor(limit: number): number {
+/**
+ * LanceDB's refine factor for a query of `limit` rows; `candidates` (a caller's own, smaller number —
+ * duplicates only need rows far closer than the rest) re-ranks that many rows, and at least twice the limit.
+ */
+export function annRefineFactor(limit: number, candidates?: number): number {
+  if (candidates !== undefined) return Math.max(2, Math.ceil(candidates / limit));
   return Math.max(ANN_MIN_REFINE_FACTOR, Math.ceil(ANN_REFINE_CANDIDATES / limit));
 }
 

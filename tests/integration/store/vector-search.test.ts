@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { VectorQuery } from '@lancedb/lancedb';
+import { describe, expect, it, vi } from 'vitest';
 
 import { chunkId, IndexStore, sqlEquals, sqlStartsWith, type Provenance } from '../../../electron/engine/store';
 import { warmBinaryCodes } from '../../../electron/engine/store/binary-tier';
-import { annIndexes, ensureVectorIndex } from '../../../electron/engine/store/vector-index';
+import { annIndexes, annRefineFactor, ensureVectorIndex } from '../../../electron/engine/store/vector-index';
 import { vectorSearch, type VectorHit } from '../../../electron/engine/store/vector-search';
 import { clusteredVectors, type ClusteredVectors } from '../../fixtures/clustered-vectors';
 import { useTempDirs } from '../../fixtures/temp-dir';
@@ -186,6 +187,21 @@ describe('vectorSearch and ensureVectorIndex', () => {
       expect(recall).toBeGreaterThanOrEqual(0.9);
       for (const hit of ann.hits)
         expect(hit.similarity).toBeCloseTo(dot(all.get(hit.id)?.vector ?? queries, queryList[0] ?? queries), 5);
+      // Fewer rows re-ranked (the duplicates job's setting): LanceDB is asked for that refine factor, and a
+      // stored row still finds itself first with exact similarities.
+      const refine = vi.spyOn(VectorQuery.prototype, 'refineFactor');
+      try {
+        const [ownId, own] = [...all][7] ?? ['', { vector: queries }];
+        const few = await vectorSearch(table, own.vector, { limit: 10, refineCandidates: 40 });
+        expect(refine.mock.calls.map(([factor]) => factor)).toEqual([4]);
+        expect(few.hits[0]).toMatchObject({ id: ownId });
+        for (const hit of few.hits)
+          expect(hit.similarity).toBeCloseTo(dot(all.get(hit.id)?.vector ?? queries, own.vector), 5);
+        await vectorSearch(table, own.vector, { limit: 10 });
+        expect(refine.mock.calls.at(-1)?.[0]).toBe(annRefineFactor(10));
+      } finally {
+        refine.mockRestore();
+      }
       // A narrow filter on an indexed table: its few rows are scored exactly, all of them found.
       const oneFile = await vectorSearch(table, queryList[0] ?? queries, {
         limit: 60,
