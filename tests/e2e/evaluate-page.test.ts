@@ -336,7 +336,14 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Evaluate page (server ho
     expect(await table.getByText('waiting', { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(page, '112-evaluate-running');
     await item.getByRole('button', { name: 'Cancel every query adapter' }).click();
+    // Asked once: the button says so (or is gone with the run) and is not offered again while the run stops.
+    await expect
+      .poll(() => item.getByRole('button', { name: 'Cancel every query adapter', exact: true }).count(), {
+        timeout: 10_000,
+      })
+      .toBe(0);
     await waitForState(item, 'cancelled');
+    expect(await item.getByRole('button', { name: /^Cancel/ }).count()).toBe(0);
     await item.getByText('Finished cells and encoded vectors are kept: Resume continues where it stopped.').waitFor();
     const cancelled = (await invoke(url, 'eval.runs', {})).runs.find((run) => run.label === 'every query adapter');
     expect(cancelled?.state).toBe('cancelled');
@@ -344,6 +351,10 @@ describe.skipIf(chromiumState.skip || corpus.skip)('the Evaluate page (server ho
     await screenshot(page, '115-evaluate-cancelled');
 
     await item.getByRole('button', { name: 'Resume every query adapter' }).click();
+    // Running again: its Cancel is offered afresh, not left "Cancelling…" from before.
+    const badge = item.locator('.eval-state');
+    await expect.poll(() => badge.textContent(), { timeout: 30_000 }).toMatch(/^(running|done)$/);
+    expect(await item.getByRole('button', { name: /^Cancelling/ }).count()).toBe(0);
     await waitForState(item, 'done', 180_000);
     const runId = cancelled?.runId ?? '';
     const report = await invoke(url, 'eval.report', { runId });

@@ -47,3 +47,44 @@ export function mergeNewer<T extends Revised>(
   }
   return map;
 }
+
+/** What a row's Cancel button says, in each page's words. */
+export interface CancelText {
+  readonly cancel: string;
+  readonly cancelLabel: (name: string) => string;
+  /** Once asked: the job stops at its next check (a batch of passages, a cell). */
+  readonly cancelling: string;
+  readonly cancellingLabel: (name: string) => string;
+}
+
+/**
+ * A row's Cancel button: none once the job has ended; once asked (`cancelling`), disabled and saying so
+ * until the job's last event — it stops at its next check, which takes seconds or more with a large
+ * model, and a button back meanwhile would only invite a second cancel with nothing to stop.
+ */
+export function cancelButton(
+  summary: { readonly state: string },
+  cancelling: boolean,
+  name: string,
+  text: CancelText,
+): { text: string; label: string; disabled: boolean } | null {
+  if (!isActive(summary)) return null;
+  return cancelling
+    ? { text: text.cancelling, label: text.cancellingLabel(name), disabled: true }
+    : { text: text.cancel, label: text.cancelLabel(name), disabled: false };
+}
+
+/**
+ * The ids asked to cancel whose job is still active in `summaries` — the same set when none has ended. One
+ * that ended leaves, so a run resumed later offers Cancel again.
+ */
+export function stillCancelling<T extends { readonly state: string }>(
+  ids: ReadonlySet<string>,
+  summaries: readonly T[],
+  idOf: (summary: T) => string,
+): ReadonlySet<string> {
+  if (ids.size === 0) return ids;
+  const active = new Set(summaries.filter(isActive).map(idOf));
+  const kept = [...ids].filter((id) => active.has(id));
+  return kept.length === ids.size ? ids : new Set(kept);
+}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { EventName, EventPayload, Result } from '../../../shared';
 import { useClient } from '../app/connection-context';
@@ -70,7 +70,10 @@ export function useLiveSummaries<E extends EventName>(source: LiveSource<E>): Li
   });
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  const summaries: Loadable<readonly EventPayload<E>[]> =
-    map.status === 'ready' ? { status: 'ready', value: source.list(map.value) } : map;
+  // The same object until the summaries change: consumers may follow it (use-cancelling.ts).
+  const summaries = useMemo<Loadable<readonly EventPayload<E>[]>>(
+    () => (map.status === 'ready' ? { status: 'ready', value: source.list(map.value) } : map),
+    [map, source],
+  );
   return { summaries, reload, put };
 }

@@ -30,7 +30,7 @@ export function EvaluatePage() {
   const modelDims = useModelDims();
   const dims = offeredDims(modelDims);
   const testSets = valueOf(useCommand('eval.testsets').state)?.testSets ?? [];
-  const { runs, put, act, refusal, pending, reload } = useEvalRuns();
+  const { runs, put, act, refusal, pending, cancelling, reload } = useEvalRuns();
   const list = valueOf(runs) ?? [];
   const [edited, setEdited] = useState<RunDraft | null>(null);
   const draft = edited ?? initialDraft(encoder, dims);
@@ -90,6 +90,7 @@ export function EvaluatePage() {
             runs={list}
             shownId={shown?.runId ?? null}
             pending={pending}
+            cancelling={cancelling}
             onShow={setPicked}
             onAct={(action, runId) => void act(action, runId)}
           />

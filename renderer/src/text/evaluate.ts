@@ -101,6 +101,9 @@ const en = {
     shown: 'shown below',
     cancel: 'Cancel',
     cancelLabel: (name: string) => `Cancel ${name}`,
+    /** Cancel was accepted: the run stops after the query it is on (seconds or more with a large model). */
+    cancelling: 'Cancelling…',
+    cancellingLabel: (name: string) => `Cancelling ${name}`,
     resume: 'Resume',
     resumeLabel: (name: string) => `Resume ${name}`,
     actions: { cancel: 'Cancelling the run', resume: 'Resuming the run' },

@@ -1,5 +1,6 @@
 import type { EvalRunSummary } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { cancelButton } from '../../hooks/job-summaries';
 import { EVALUATE_TEXT } from '../../text/evaluate';
 import { formatDateTime } from '../../text/format';
 import { ProgressBar } from '../models/ProgressBar';
@@ -9,13 +10,16 @@ import type { RunAction } from './use-eval-runs';
 interface Props {
   readonly runs: readonly EvalRunSummary[];
   readonly shownId: string | null;
+  /** The run whose resume is being sent. */
   readonly pending: string | null;
+  /** Runs asked to cancel that have not stopped yet. */
+  readonly cancelling: ReadonlySet<string>;
   readonly onShow: (runId: string) => void;
   readonly onAct: (action: RunAction, runId: string) => void;
 }
 
 /** Saved runs, newest first: what each measured, its state, live progress while it runs, and its controls. */
-export function RunList({ runs, shownId, pending, onShow, onAct }: Props) {
+export function RunList({ runs, shownId, pending, cancelling, onShow, onAct }: Props) {
   const text = EVALUATE_TEXT.runs;
   return (
     <ol className="job-rows" aria-label={text.listLabel}>
@@ -23,6 +27,7 @@ export function RunList({ runs, shownId, pending, onShow, onAct }: Props) {
         const name = text.name(run);
         const shown = run.runId === shownId;
         const busy = pending === run.runId;
+        const cancel = cancelButton(run, cancelling.has(run.runId), name, text);
         return (
           <li key={run.runId} className="job-row" data-shown={shown || undefined} aria-current={shown || undefined}>
             <div className="job-row-head">
@@ -31,15 +36,15 @@ export function RunList({ runs, shownId, pending, onShow, onAct }: Props) {
               </h3>
               <span className={`badge eval-state job-state-${run.state}`}>{text.states[run.state]}</span>
               <span className="job-row-actions">
-                {isActive(run) && (
+                {cancel && (
                   <button
                     type="button"
                     className="button button-small"
-                    aria-label={text.cancelLabel(name)}
-                    disabled={busy}
+                    aria-label={cancel.label}
+                    disabled={cancel.disabled}
                     onClick={() => onAct('cancel', run.runId)}
                   >
-                    {text.cancel}
+                    {cancel.text}
                   </button>
                 )}
                 {canResume(run) && (

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { EvalRunSummary, ResultError } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
 import type { Loadable } from '../../hooks/loadable';
+import { useCancelling } from '../../hooks/use-cancelling';
 import { useLiveSummaries, type LiveSource } from '../../hooks/use-live-summaries';
 import { mergeSaved, runList, withRun } from './run-list';
 
@@ -17,7 +18,10 @@ export interface EvalRuns {
   readonly act: (action: RunAction, runId: string) => Promise<void>;
   /** The last refused action, until the next one. */
   readonly refusal: { readonly action: RunAction; readonly error: ResultError } | null;
+  /** The run whose resume is being sent. */
   readonly pending: string | null;
+  /** Runs asked to cancel that have not stopped yet. */
+  readonly cancelling: ReadonlySet<string>;
 }
 
 const RUNS: LiveSource<'eval.progress'> = {
@@ -40,18 +44,27 @@ export function useEvalRuns(): EvalRuns {
   const { summaries, reload, put } = useLiveSummaries(RUNS);
   const [refusal, setRefusal] = useState<EvalRuns['refusal']>(null);
   const [pending, setPending] = useState<string | null>(null);
+  const send = useCallback((runId: string) => client.invoke('eval.cancel', { runId }), [client]);
+  const { ids: cancelling, cancel } = useCancelling(summaries, runIdOf, send);
 
   const act = useCallback(
     async (action: RunAction, runId: string) => {
-      setPending(runId);
       setRefusal(null);
-      const answer = await client.invoke(action === 'cancel' ? 'eval.cancel' : 'eval.resume', { runId });
+      if (action === 'cancel') {
+        const error = await cancel(runId);
+        if (error) setRefusal({ action, error });
+        return;
+      }
+      setPending(runId);
+      const answer = await client.invoke('eval.resume', { runId });
       setPending(null);
       if (!answer.ok) setRefusal({ action, error: answer.error });
-      else if ('runId' in answer.value) put(answer.value);
+      else put(answer.value);
     },
-    [client, put],
+    [cancel, client, put],
   );
 
-  return { runs: summaries, reload, put, act, refusal, pending };
+  return { runs: summaries, reload, put, act, refusal, pending, cancelling };
 }
+
+const runIdOf = (run: EvalRunSummary) => run.runId;

@@ -1,5 +1,11 @@
 import type { ExploreJobSummary } from '../../../../shared';
-import { isActive, mergeNewer, withNewer, type RevisionMap } from '../../hooks/job-summaries';
+import {
+  cancelButton as sharedCancelButton,
+  isActive,
+  mergeNewer,
+  withNewer,
+  type RevisionMap,
+} from '../../hooks/job-summaries';
 import { EXPLORE_TEXT } from '../../text/explore';
 
 export { isActive, doneShare as jobShare } from '../../hooks/job-summaries';
@@ -58,18 +64,11 @@ export function reportNote(job: Pick<ExploreJobSummary, 'state'>): string | null
   return null;
 }
 
-/**
- * A row's Cancel button: none once the job has ended; once asked (`cancelling`), disabled and saying so
- * until the job's last event — it stops at its next check, which takes seconds with a large model.
- */
+/** A row's Cancel button (none once the job has ended; "Cancelling…" once asked, until it ends). */
 export function cancelButton(
   job: Pick<ExploreJobSummary, 'jobId' | 'kind' | 'input' | 'state'>,
   cancelling: ReadonlySet<string>,
-): { text: string; label: string; disabled: boolean } | null {
-  if (!isActive(job)) return null;
+): ReturnType<typeof sharedCancelButton> {
   const text = EXPLORE_TEXT.jobs;
-  const name = text.name(job);
-  return cancelling.has(job.jobId)
-    ? { text: text.cancelling, label: text.cancellingLabel(name), disabled: true }
-    : { text: text.cancel, label: text.cancelLabel(name), disabled: false };
+  return sharedCancelButton(job, cancelling.has(job.jobId), text.name(job), text);
 }

@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { ExploreJobSummary, ResultError } from '../../../../shared';
 import { useClient } from '../../app/connection-context';
 import type { Loadable } from '../../hooks/loadable';
+import { useCancelling } from '../../hooks/use-cancelling';
 import { useLiveSummaries, type LiveSource } from '../../hooks/use-live-summaries';
 import { jobList, mergeSaved, withJob } from './job-list';
 
@@ -18,8 +19,6 @@ export interface ExploreJobs {
   /** Jobs asked to cancel: the command in flight, or accepted (a row offers Cancel only while its job runs). */
   readonly pending: ReadonlySet<string>;
 }
-
-const NONE: ReadonlySet<string> = new Set();
 
 const JOBS: LiveSource<'explore.progress'> = {
   load: async (client) => {
@@ -40,25 +39,19 @@ export function useExploreJobs(): ExploreJobs {
   const client = useClient();
   const { summaries, reload, put } = useLiveSummaries(JOBS);
   const [refusal, setRefusal] = useState<ResultError | null>(null);
-  const [pending, setPending] = useState<ReadonlySet<string>>(NONE);
+  const send = useCallback((jobId: string) => client.invoke('explore.cancel', { jobId }), [client]);
+  const cancelling = useCancelling(summaries, jobIdOf, send);
+  const { cancel: sendCancel } = cancelling;
 
   const cancel = useCallback(
     async (jobId: string) => {
-      setPending((ids) => new Set(ids).add(jobId));
       setRefusal(null);
-      const answer = await client.invoke('explore.cancel', { jobId });
-      // Accepted, the job stops at its next check and its last event removes the button; refused, or
-      // ended already (nothing to cancel), the button is as it was.
-      if (answer.ok && answer.value.cancelled) return;
-      setPending((ids) => {
-        const rest = new Set(ids);
-        rest.delete(jobId);
-        return rest;
-      });
-      if (!answer.ok) setRefusal(answer.error);
+      setRefusal(await sendCancel(jobId));
     },
-    [client],
+    [sendCancel],
   );
 
-  return { jobs: summaries, reload, put, cancel, refusal, pending };
+  return { jobs: summaries, reload, put, cancel, refusal, pending: cancelling.ids };
 }
+
+const jobIdOf = (job: ExploreJobSummary) => job.jobId;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
-import { doneShare, isActive, mergeNewer, withNewer } from '../../../../renderer/src/hooks/job-summaries';
+import {
+  cancelButton,
+  doneShare,
+  isActive,
+  mergeNewer,
+  stillCancelling,
+  withNewer,
+} from '../../../../renderer/src/hooks/job-summaries';
+import { EVALUATE_TEXT } from '../../../../renderer/src/text/evaluate';
 
 interface Item {
   readonly id: string;
@@ -46,5 +54,37 @@ describe('job summaries by revision', () => {
     expect(doneShare({ done: 0, total: 0 })).toBeNull();
     expect(doneShare({ done: 3, total: 4 })).toBe(0.75);
     expect(doneShare({ done: 9, total: 4 })).toBe(1);
+  });
+
+  it("offers Cancel while a job is active, 'Cancelling…' once asked, nothing once it ended", () => {
+    const text = EVALUATE_TEXT.runs;
+    expect(cancelButton(item('r', 1), false, 'run A', text)).toEqual({
+      text: 'Cancel',
+      label: 'Cancel run A',
+      disabled: false,
+    });
+    expect(cancelButton(item('r', 1, 'queued'), true, 'run A', text)).toEqual({
+      text: 'Cancelling…',
+      label: 'Cancelling run A',
+      disabled: true,
+    });
+    for (const state of ['done', 'paused', 'cancelled', 'failed']) {
+      expect(cancelButton(item('r', 1, state), true, 'run A', text)).toBeNull();
+    }
+  });
+
+  it('keeps a job asked to cancel only while it is still active, so a resumed run offers Cancel again', () => {
+    const asked: ReadonlySet<string> = new Set(['a', 'b']);
+    const running = [item('a', 3), item('b', 5), item('c', 1)];
+    // Nothing ended: the very same set (no new state, no render).
+    expect(stillCancelling(asked, running, idOf)).toBe(asked);
+    // A job no longer listed is not running either.
+    expect([...stillCancelling(new Set(['a', 'gone']), running, idOf)]).toEqual(['a']);
+    const next = stillCancelling(new Set(['a', 'b']), [item('a', 4, 'cancelled'), item('b', 6), item('c', 1)], idOf);
+    expect([...next]).toEqual(['b']);
+    // Resumed later: 'a' runs again and is not "cancelling".
+    expect(stillCancelling(next, [item('a', 9), item('b', 7, 'paused')], idOf).size).toBe(0);
+    const none: ReadonlySet<string> = new Set();
+    expect(stillCancelling(none, running, idOf)).toBe(none);
   });
 });
