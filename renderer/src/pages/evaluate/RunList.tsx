@@ -1,9 +1,9 @@
 import type { EvalRunSummary } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { JobCancelButton, JobProgress, JobShowButton } from '../../components/JobRowParts';
 import { cancelButton } from '../../hooks/job-summaries';
 import { EVALUATE_TEXT } from '../../text/evaluate';
 import { formatDateTime } from '../../text/format';
-import { ProgressBar } from '../models/ProgressBar';
 import { canResume, isActive, runShare } from './run-list';
 import type { RunAction } from './use-eval-runs';
 
@@ -36,17 +36,7 @@ export function RunList({ runs, shownId, pending, cancelling, onShow, onAct }: P
               </h3>
               <span className={`badge eval-state job-state-${run.state}`}>{text.states[run.state]}</span>
               <span className="job-row-actions">
-                {cancel && (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={cancel.label}
-                    disabled={cancel.disabled}
-                    onClick={() => onAct('cancel', run.runId)}
-                  >
-                    {cancel.text}
-                  </button>
-                )}
+                <JobCancelButton cancel={cancel} onCancel={() => onAct('cancel', run.runId)} />
                 {canResume(run) && (
                   <button
                     type="button"
@@ -58,32 +48,20 @@ export function RunList({ runs, shownId, pending, cancelling, onShow, onAct }: P
                     {text.resume}
                   </button>
                 )}
-                {shown ? (
-                  <span className="muted job-row-shown">{text.shown}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button-small button-quiet"
-                    aria-label={text.viewLabel(name)}
-                    onClick={() => onShow(run.runId)}
-                  >
-                    {text.view}
-                  </button>
-                )}
+                <JobShowButton shown={shown} name={name} text={text} onShow={() => onShow(run.runId)} />
               </span>
             </div>
             <p className="hint" dir="auto">
               {text.about(run)} · {formatDateTime(run.startedAt)}
             </p>
             {isActive(run) ? (
-              <div className="job-row-progress">
-                <ProgressBar label={text.progressLabel(name)} share={runShare(run)} detail={text.progress(run)} />
-                {run.activity && (
-                  <p className="hint eval-activity" dir="auto">
-                    {run.activity}
-                  </p>
-                )}
-              </div>
+              <JobProgress
+                label={text.progressLabel(name)}
+                share={runShare(run)}
+                detail={text.progress(run)}
+                activity={run.activity}
+                activityClass="eval-activity"
+              />
             ) : (
               run.state !== 'done' && <p className="hint">{text.cellsDone(run.cellsDone, run.cells)}</p>
             )}

@@ -1,8 +1,8 @@
 import type { ExploreJobSummary } from '../../../../shared';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { JobCancelButton, JobProgress, JobShowButton } from '../../components/JobRowParts';
 import { EXPLORE_TEXT } from '../../text/explore';
 import { formatDateTime } from '../../text/format';
-import { ProgressBar } from '../models/ProgressBar';
 import { cancelButton, isActive, jobShare } from './job-list';
 
 interface Props {
@@ -31,43 +31,21 @@ export function JobList({ jobs, shownId, pending, onShow, onCancel }: Props) {
               </h3>
               <span className={`badge explore-state job-state-${job.state}`}>{text.states[job.state]}</span>
               <span className="job-row-actions">
-                {cancel && (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    aria-label={cancel.label}
-                    disabled={cancel.disabled}
-                    onClick={() => onCancel(job.jobId)}
-                  >
-                    {cancel.text}
-                  </button>
-                )}
-                {shown ? (
-                  <span className="muted job-row-shown">{text.shown}</span>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button-small button-quiet"
-                    aria-label={text.viewLabel(name)}
-                    onClick={() => onShow(job.jobId)}
-                  >
-                    {text.view}
-                  </button>
-                )}
+                <JobCancelButton cancel={cancel} onCancel={() => onCancel(job.jobId)} />
+                <JobShowButton shown={shown} name={name} text={text} onShow={() => onShow(job.jobId)} />
               </span>
             </div>
             <p className="hint" dir="auto">
               {text.about(job)} · {formatDateTime(job.startedAt)}
             </p>
             {isActive(job) && (
-              <div className="job-row-progress">
-                <ProgressBar label={text.progressLabel(name)} share={jobShare(job)} detail={text.progress(job)} />
-                {job.activity && (
-                  <p className="hint explore-activity" dir="auto">
-                    {job.activity}
-                  </p>
-                )}
-              </div>
+              <JobProgress
+                label={text.progressLabel(name)}
+                share={jobShare(job)}
+                detail={text.progress(job)}
+                activity={job.activity}
+                activityClass="explore-activity"
+              />
             )}
             {job.state === 'failed' && job.error && <ErrorNotice error={job.error} context={text.failedContext} />}
             {job.state === 'cancelled' && (
